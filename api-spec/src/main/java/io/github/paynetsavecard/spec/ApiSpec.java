@@ -1,0 +1,109 @@
+package io.github.paynetsavecard.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Loads the save_card contract, or any other OpenAPI 3 document, into an {@link OpenApiDocument}.
+ *
+ * <pre>{@code
+ * OpenApiDocument spec = ApiSpec.bundled();                       // the spec packaged in this jar
+ * OpenApiDocument other = ApiSpec.load(Path.of("my-openapi.yaml")); // any file; InvalidSpecException if unusable
+ * }</pre>
+ */
+public final class ApiSpec {
+    /** Where the packaged spec lives on the classpath. Every module reads this one file. */
+    public static final String RESOURCE = "META-INF/paynet-save-card/openapi.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ApiSpec() {
+    }
+
+    /** The save_card spec packaged in this jar. */
+    public static OpenApiDocument bundled() {
+        ClassLoader loader = ApiSpec.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new InvalidSpecException("classpath:" + RESOURCE,
+                        List.of("not on the classpath; is paynet-save-card-api-spec a dependency?"));
+            }
+            return parse("classpath:" + RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read classpath:" + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Loads an OpenAPI 3 document from a YAML or JSON file.
+     *
+     * @throws InvalidSpecException naming the file and every problem, when the file is missing, unreadable,
+     *                              not YAML/JSON or not valid OpenAPI 3
+     */
+    public static OpenApiDocument load(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InvalidSpecException(source, List.of("no such file"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSpecException(source, List.of("not a regular file"));
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidSpecException(source, List.of("cannot be read: " + e.getMessage()));
+        }
+        return parse(source, text);
+    }
+
+    /** Parses a document given as text; {@code source} names it in messages. */
+    public static OpenApiDocument parse(String source, String text) {
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(text, "text == null");
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecException(source, List.of("not YAML or JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidSpecException(source, List.of("not an OpenAPI document (expected a YAML/JSON object)"));
+        }
+        if (!tree.path("openapi").asText().startsWith("3.")) {
+            throw new InvalidSpecException(source,
+                    List.of("not an OpenAPI 3 document: the `openapi: 3.x` field is missing (Swagger 2 is not supported)"));
+        }
+
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        List<String> problems = new ArrayList<>();
+        if (result.getMessages() != null) {
+            problems.addAll(result.getMessages());
+        }
+        if (result.getOpenAPI() == null && problems.isEmpty()) {
+            problems.add("swagger-parser could not read it");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(source, problems);
+        }
+        return new OpenApiDocument(source, result.getOpenAPI(), tree);
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.paynetsavecard.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.Objects;
+
+/**
+ * A loaded OpenAPI document, in the two forms its users need.
+ *
+ * @param source where it came from (a file path or a classpath location), for messages
+ * @param model  swagger-parser's model, with external {@code $ref}s resolved; internal schema references stay
+ *               {@code $ref}s, as in the file
+ * @param tree   the document exactly as written, as Jackson nodes; {@link SchemaValidator} works on this form
+ */
+public record OpenApiDocument(String source, OpenAPI model, JsonNode tree) {
+    public OpenApiDocument {
+        Objects.requireNonNull(source, "source == null");
+        Objects.requireNonNull(model, "model == null");
+        Objects.requireNonNull(tree, "tree == null");
+    }
+}
