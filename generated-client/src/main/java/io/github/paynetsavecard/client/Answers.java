@@ -1,0 +1,86 @@
+package io.github.paynetsavecard.client;
+
+import io.github.paynetsavecard.client.generated.model.AuthResponse;
+import io.github.paynetsavecard.client.generated.model.PaynetError;
+import io.github.paynetsavecard.client.generated.model.SaveCardResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * Turns Paynet's answers into the client's types. Paynet reports a business failure on two
+ * channels, an HTTP 200 answer whose {@code code} is not 0 and a non-2xx Error object with a
+ * {@code result_code}; both end in the same {@link SaveCardOutcome.Rejected}.
+ */
+final class Answers {
+
+  private final String apiKey;
+
+  Answers(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  SaveCardOutcome saveCard(Response<SaveCardResponse> response, SaveCardRequest request) {
+    if (!response.isSuccessful()) {
+      Rejection rejection = rejection(response);
+      return new SaveCardOutcome.Rejected(rejection.code(), rejection.message(), response.code(), rejection.type());
+    }
+    SaveCardResponse answer = Objects.requireNonNull(response.body(), "a 2xx save_card answer has a body");
+    if (answer.getCode() == null) {
+      throw new PaynetTransportException("Paynet's save_card answer has no code", response.code(), null, null);
+    }
+    PaynetCode code = new PaynetCode(answer.getCode());
+    String message = Objects.requireNonNullElse(answer.getMessage(), "");
+    if (!code.isSuccess()) {
+      return new SaveCardOutcome.Rejected(code, message, response.code(), Optional.empty());
+    }
+    String sessionId = Objects.requireNonNullElse(answer.getSessionId(), request.sessionId());
+    return request.cardDescription()
+        .<SaveCardOutcome>map(description -> new SaveCardOutcome.Saved(sessionId, message, description))
+        .orElseGet(() -> new SaveCardOutcome.HostedPage(sessionId, message));
+  }
+
+  PaynetSession session(Response<AuthResponse> response) {
+    if (!response.isSuccessful()) {
+      Rejection rejection = rejection(response);
+      return new PaynetSession(Optional.empty(), rejection.code(), rejection.message(), response.code());
+    }
+    AuthResponse answer = Objects.requireNonNull(response.body(), "a 2xx auth answer has a body");
+    // Paynet's Auth table lists no code at all: an answer without one counts as success.
+    PaynetCode code = new PaynetCode(Objects.requireNonNullElse(answer.getCode(), 0));
+    return new PaynetSession(Optional.ofNullable(answer.getSessionId()).filter(id -> !id.isBlank()), code,
+        Objects.requireNonNullElse(answer.getMessage(), ""), response.code());
+  }
+
+  private record Rejection(PaynetCode code, String message, Optional<String> type) {
+  }
+
+  /** Reads the Error object of a non-2xx answer; {@link AnswerCheck} has made sure it is one. */
+  private Rejection rejection(Response<?> response) {
+    String body = errorBody(response);
+    PaynetError error;
+    try {
+      error = PaynetJson.MOSHI.adapter(PaynetError.class).fromJson(body);
+    } catch (IOException unreadable) {
+      throw new PaynetTransportException("Paynet's Error object cannot be read", response.code(),
+          Redaction.excerpt(body, apiKey), unreadable);
+    }
+    if (error == null || error.getResultCode() == null) {
+      throw new PaynetTransportException("Paynet's error answer carries no result_code", response.code(),
+          Redaction.excerpt(body, apiKey), null);
+    }
+    return new Rejection(new PaynetCode(error.getResultCode()), Objects.requireNonNullElse(error.getMessage(), ""),
+        Optional.ofNullable(error.getType()));
+  }
+
+  private static String errorBody(Response<?> response) {
+    try (ResponseBody body = response.errorBody()) {
+      return body == null ? "" : body.string();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

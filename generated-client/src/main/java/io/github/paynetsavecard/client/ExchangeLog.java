@@ -1,0 +1,76 @@
+package io.github.paynetsavecard.client;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.Buffer;
+
+/**
+ * Logs each exchange at the chosen {@link PaynetLogging.Level}. Every line passes through
+ * {@link Redaction}: the {@code Authorization} value is never written, and neither is the key
+ * anywhere else nor a full phone number.
+ */
+final class ExchangeLog implements Interceptor {
+
+  private static final long MAX_LOGGED_BODY_BYTES = 64 * 1024;
+
+  private final PaynetLogging.Level level;
+  private final Consumer<String> sink;
+  private final String apiKey;
+
+  ExchangeLog(PaynetLogging logging, String apiKey) {
+    this.level = logging.level();
+    this.sink = logging.sink();
+    this.apiKey = apiKey;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    log("--> " + request.method() + " " + request.url());
+    if (level.compareTo(PaynetLogging.Level.HEADERS) >= 0) {
+      logHeaders(request.headers());
+      if (request.body() != null && request.body().contentType() != null) {
+        log("Content-Type: " + request.body().contentType());
+      }
+    }
+    if (level == PaynetLogging.Level.BODY && request.body() != null) {
+      Buffer body = new Buffer();
+      request.body().writeTo(body);
+      log(body.readUtf8());
+    }
+    long started = System.nanoTime();
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } catch (IOException failed) {
+      log("<-- FAILED " + request.method() + " " + request.url() + ": " + failed);
+      throw failed;
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    log("<-- " + response.code() + " " + request.method() + " " + request.url() + " (" + millis + " ms)");
+    if (level.compareTo(PaynetLogging.Level.HEADERS) >= 0) {
+      logHeaders(response.headers());
+    }
+    if (level == PaynetLogging.Level.BODY) {
+      log(response.peekBody(MAX_LOGGED_BODY_BYTES).string());
+    }
+    return response;
+  }
+
+  private void logHeaders(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      boolean secret = name.equalsIgnoreCase(ApiKeyHeader.NAME) || name.equalsIgnoreCase("Proxy-Authorization");
+      log(name + ": " + (secret ? Redaction.REDACTED : headers.value(i)));
+    }
+  }
+
+  private void log(String line) {
+    sink.accept(Redaction.scrub(line, apiKey));
+  }
+}

@@ -1,0 +1,316 @@
+package io.github.paynetsavecard.client;
+
+import io.github.paynetsavecard.client.generated.api.SaveCardApi;
+import io.github.paynetsavecard.client.generated.api.SessionApi;
+import io.github.paynetsavecard.client.generated.model.AuthRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.ConnectionSpec;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.TlsVersion;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The client of Paynet's save_card service, built on the Retrofit interfaces generated from the
+ * spec. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * PaynetClient client = PaynetClient.builder()
+ *     .environment(PaynetEnvironment.TEST)
+ *     .apiKey(System.getenv("PAYNET_KEY"))
+ *     .build();
+ * SaveCardOutcome outcome = client.saveCard(
+ *     SaveCardRequest.builder().sessionId(sessionId).cardDescription("onur ozdemir").build());
+ * if (outcome instanceof SaveCardOutcome.Rejected rejected) {
+ *   log.warn("Paynet said {}: {}", rejected.code(), rejected.message());
+ * }
+ * }</pre>
+ *
+ * <p>Every call either returns Paynet's answer as a value (including Paynet's rejections) or throws
+ * {@link PaynetTransportException} when no readable answer arrived. {@code toString()} never shows
+ * the key.
+ */
+public final class PaynetClient implements AutoCloseable {
+
+  /** Long enough for a slow TLS handshake, short enough to notice a dead host. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Paynet answers in well under a second; this leaves room for a slow day. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** The whole call, including retries of the connection by OkHttp. */
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private final PaynetEnvironment environment;
+  private final PaynetLogging logging;
+  private final OkHttpClient http;
+  private final SaveCardApi saveCardApi;
+  private final SessionApi sessionApi;
+  private final Answers answers;
+
+  private PaynetClient(Builder builder) {
+    this.environment = builder.environment;
+    this.logging = builder.logging;
+    this.answers = new Answers(builder.apiKey);
+    this.http = httpClient(builder);
+    Retrofit retrofit = new Retrofit.Builder()
+        .baseUrl(environment.httpUrl())
+        .client(http)
+        .addConverterFactory(MoshiConverterFactory.create(PaynetJson.MOSHI))
+        .build();
+    this.saveCardApi = retrofit.create(SaveCardApi.class);
+    this.sessionApi = retrofit.create(SessionApi.class);
+  }
+
+  private static OkHttpClient httpClient(Builder builder) {
+    // Paynet speaks TLS 1.1 and 1.2; the client insists on 1.2 or newer. Cleartext stays allowed
+    // for http base URLs such as a local mock.
+    ConnectionSpec tls12OrNewer = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+        .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)
+        .build();
+    OkHttpClient.Builder http = new OkHttpClient.Builder()
+        .connectionSpecs(List.of(tls12OrNewer, ConnectionSpec.CLEARTEXT))
+        .connectTimeout(builder.connectTimeout)
+        .readTimeout(builder.readTimeout)
+        .writeTimeout(builder.readTimeout)
+        .callTimeout(builder.callTimeout)
+        .addInterceptor(new ApiKeyHeader(builder.apiKey));
+    builder.interceptors.forEach(http::addInterceptor);
+    http.addInterceptor(new AnswerCheck(builder.apiKey));
+    // Innermost, so that it logs what really went over the wire, including unreadable answers.
+    if (builder.logging != null) {
+      http.addInterceptor(new ExchangeLog(builder.logging, builder.apiKey));
+    }
+    return http.build();
+  }
+
+  /** @return a builder; {@code environment} and {@code apiKey} are required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Sends save_card and waits for the answer.
+   *
+   * @param request a checked request
+   * @return {@link SaveCardOutcome.Saved}, {@link SaveCardOutcome.HostedPage} or
+   *     {@link SaveCardOutcome.Rejected}
+   * @throws PaynetTransportException when no readable answer arrived
+   */
+  public SaveCardOutcome saveCard(SaveCardRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return Exchange.execute(saveCardApi.saveCard(wire(request)), response -> answers.saveCard(response, request));
+  }
+
+  /**
+   * Sends save_card without blocking. The future fails with {@link PaynetTransportException} where
+   * {@link #saveCard} would throw it; cancelling the future cancels the HTTP call.
+   *
+   * @param request a checked request
+   * @return the outcome, once Paynet has answered
+   */
+  public CompletableFuture<SaveCardOutcome> saveCardAsync(SaveCardRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return Exchange.enqueue(saveCardApi.saveCard(wire(request)), response -> answers.saveCard(response, request));
+  }
+
+  /**
+   * Starts a Paynet.js payment session (the spec's {@code createSession}, POST /v1/paynetj/auth),
+   * the source of save_card's {@code session_id}.
+   *
+   * @param request a checked request
+   * @return the session, or Paynet's refusal as a session without an id
+   * @throws PaynetTransportException when no readable answer arrived
+   */
+  public PaynetSession createSession(CreateSessionRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return Exchange.execute(sessionApi.createSession(wire(request)), answers::session);
+  }
+
+  /**
+   * {@link #createSession} without blocking.
+   *
+   * @param request a checked request
+   * @return the session, once Paynet has answered
+   */
+  public CompletableFuture<PaynetSession> createSessionAsync(CreateSessionRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return Exchange.enqueue(sessionApi.createSession(wire(request)), answers::session);
+  }
+
+  private static io.github.paynetsavecard.client.generated.model.SaveCardRequest wire(SaveCardRequest request) {
+    return new io.github.paynetsavecard.client.generated.model.SaveCardRequest()
+        .sessionId(request.sessionId())
+        .cardDesc(request.cardDescription().orElse(null))
+        .userGsm(request.userGsm().orElse(null));
+  }
+
+  private static AuthRequest wire(CreateSessionRequest request) {
+    return new AuthRequest()
+        .amount(Math.toIntExact(request.amount()))
+        .referenceNo(request.referenceNo().orElse(null))
+        .agentId(request.agentId().orElse(null))
+        .addCommission(request.addCommission().orElse(null));
+  }
+
+  /** @return where requests go */
+  public PaynetEnvironment environment() {
+    return environment;
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  /** Stops the idle connections and threads this client holds. Calls already running finish. */
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "PaynetClient[environment=" + environment + " " + environment.baseUrl()
+        + ", apiKey=" + Redaction.REDACTED
+        + ", connectTimeout=" + Duration.ofMillis(http.connectTimeoutMillis())
+        + ", readTimeout=" + Duration.ofMillis(http.readTimeoutMillis())
+        + ", callTimeout=" + Duration.ofMillis(http.callTimeoutMillis())
+        + ", logging=" + (logging == null ? "off" : logging) + "]";
+  }
+
+  /**
+   * Collects the settings of a {@link PaynetClient}; {@link #build()} checks them.
+   *
+   * <pre>{@code
+   * PaynetClient.builder()
+   *     .environment(PaynetEnvironment.of("http://127.0.0.1:4010"))
+   *     .apiKey("sck_test_key")
+   *     .readTimeout(Duration.ofSeconds(5))
+   *     .logging(PaynetLogging.to(PaynetLogging.Level.BODY, System.out::println))
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    private PaynetEnvironment environment;
+    private String apiKey;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private PaynetLogging logging;
+    private final List<Interceptor> interceptors = new ArrayList<>();
+
+    private Builder() {
+    }
+
+    /**
+     * @param environment {@link PaynetEnvironment#LIVE}, {@link PaynetEnvironment#TEST} or
+     *     {@link PaynetEnvironment#of(String)}; required
+     * @return this builder
+     */
+    public Builder environment(PaynetEnvironment environment) {
+      this.environment = Objects.requireNonNull(environment, "environment == null");
+      return this;
+    }
+
+    /**
+     * @param apiKey Paynet's key, raw: the client sends {@code Authorization: Basic <key>} itself.
+     *     Required.
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
+      return this;
+    }
+
+    /**
+     * @param timeout how long to wait for a connection; default {@link #DEFAULT_CONNECT_TIMEOUT}
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout == null");
+      return this;
+    }
+
+    /**
+     * @param timeout how long to wait for each read (and write); default {@link #DEFAULT_READ_TIMEOUT}
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout, "readTimeout == null");
+      return this;
+    }
+
+    /**
+     * @param timeout how long a whole call may take; default {@link #DEFAULT_CALL_TIMEOUT}
+     * @return this builder
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = Objects.requireNonNull(timeout, "callTimeout == null");
+      return this;
+    }
+
+    /**
+     * @param logging what to log and where; logging is off unless this is called
+     * @return this builder
+     */
+    public Builder logging(PaynetLogging logging) {
+      this.logging = Objects.requireNonNull(logging, "logging == null");
+      return this;
+    }
+
+    /**
+     * Adds an OkHttp interceptor, for example one that sets Prism's {@code Prefer} header in a
+     * test. It runs after the {@code Authorization} header is set, in the order added.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * @return the client
+     * @throws IllegalStateException when the environment or the key is missing, the key is not a
+     *     raw key, or a timeout is not positive; the message says how to fix it
+     */
+    public PaynetClient build() {
+      if (environment == null) {
+        throw new IllegalStateException("environment is required: call environment(PaynetEnvironment.TEST),"
+            + " environment(PaynetEnvironment.LIVE) or environment(PaynetEnvironment.of(\"http://127.0.0.1:4010\"))");
+      }
+      checkApiKey();
+      requirePositive("connectTimeout", connectTimeout);
+      requirePositive("readTimeout", readTimeout);
+      requirePositive("callTimeout", callTimeout);
+      return new PaynetClient(this);
+    }
+
+    // The messages never repeat the key: they end up in logs.
+    private void checkApiKey() {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new IllegalStateException("apiKey is required: call apiKey(...) with the raw key Paynet gave you;"
+            + " the client sends it as 'Authorization: Basic <key>'");
+      }
+      if (apiKey.regionMatches(true, 0, "Basic ", 0, "Basic ".length())) {
+        throw new IllegalStateException("apiKey must be the raw key without 'Basic ': the client adds that prefix");
+      }
+      if (apiKey.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c > 126)) {
+        throw new IllegalStateException("apiKey must not contain spaces, line breaks or non-ASCII characters:"
+            + " check that the whole key, and nothing else, was copied");
+      }
+    }
+
+    private static void requirePositive(String name, Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalStateException(name + " must be positive (zero would mean wait forever); got " + timeout);
+      }
+    }
+  }
+}
