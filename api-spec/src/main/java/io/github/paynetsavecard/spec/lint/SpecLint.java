@@ -5,9 +5,7 @@ import io.github.paynetsavecard.spec.OpenApiDocument;
 import io.github.paynetsavecard.spec.SchemaValidator;
 import io.github.paynetsavecard.spec.SchemaViolation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,7 +32,6 @@ public final class SpecLint {
     private final JsonNode root;
     private final SchemaValidator validator;
     private final List<SpecProblem> problems = new ArrayList<>();
-    private final Map<String, String> operationIds = new HashMap<>();
     private int operations;
     private int examplesChecked;
 
@@ -68,14 +65,9 @@ public final class SpecLint {
         operations++;
         String operationId = operation.path("operationId").asText("");
         if (operationId.isBlank()) {
+            // Uniqueness needs no check here: swagger-parser already refuses a repeated operationId.
             problem(location, "has no operationId; add one that is unique in the document "
                     + "(the generated client names its method after it)");
-        } else {
-            String earlier = operationIds.putIfAbsent(operationId, location);
-            if (earlier != null) {
-                problem(location, "operationId '" + operationId + "' is already used by " + earlier
-                        + "; operationIds must be unique");
-            }
         }
         parameters(location + ".parameters", operation.path("parameters"));
         JsonNode requestBody = operation.path("requestBody");
