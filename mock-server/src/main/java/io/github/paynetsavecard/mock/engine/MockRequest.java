@@ -1,0 +1,46 @@
+package io.github.paynetsavecard.mock.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One HTTP request as the engine sees it: no sockets, no server, just values.
+ *
+ * @param method  the HTTP method, any case ({@code "POST"})
+ * @param path    the request path without the query string, still percent-encoded ({@code /v1/paynetj/save_card})
+ * @param query   the decoded query parameters; a name given twice has two values
+ * @param headers the request headers; names are looked up case-insensitively
+ * @param body    the raw body bytes; empty when the request has none
+ */
+public record MockRequest(String method, String path, Map<String, List<String>> query,
+                          Map<String, List<String>> headers, byte[] body) {
+    public MockRequest {
+        Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(path, "path == null");
+        query = query == null ? Map.of() : query;
+        headers = headers == null ? Map.of() : headers;
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** The first value of the header {@code name} (any case), if the request has it. */
+    public Optional<String> header(String name) {
+        List<String> values = headerValues(name);
+        return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
+    }
+
+    /** Every value of the header {@code name} (any case), in the order received. */
+    public List<String> headerValues(String name) {
+        List<String> exact = headers.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
+                return header.getValue();
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.paynetsavecard.mock.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The engine's answer: a status, headers in the order they should be written, and the body bytes.
+ *
+ * @param status  the HTTP status
+ * @param headers the response headers, insertion-ordered, including {@code Content-Type} when there is a body
+ * @param body    the body bytes; empty for none
+ */
+public record MockResponse(int status, Map<String, String> headers, byte[] body) {
+    public MockResponse {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers == null")));
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** The value of the header {@code name} (any case), if present. */
+    public Optional<String> header(String name) {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return Optional.of(header.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The body decoded as UTF-8 (every body the engine writes is UTF-8). */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.paynetsavecard.mock.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a {@link RequestRule} knows about a valid request.
+ *
+ * @param request     the request as received
+ * @param operationId the matched operation's {@code operationId}, or {@code METHOD path} when it has none
+ * @param pathParameters the values of the path template's parameters, by name
+ * @param body        the parsed JSON body, when the request has one
+ */
+public record RuleContext(MockRequest request, String operationId, Map<String, String> pathParameters,
+                          Optional<JsonNode> body) {
+    public RuleContext {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(operationId, "operationId == null");
+        pathParameters = Map.copyOf(pathParameters);
+        Objects.requireNonNull(body, "body == null");
+    }
+}

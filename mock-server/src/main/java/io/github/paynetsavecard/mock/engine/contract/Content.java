@@ -1,0 +1,36 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One media type of a request body or a response.
+ *
+ * @param mediaType the media type as written in the spec, e.g. {@code application/json}
+ * @param schema    its schema with references inlined, for generation
+ * @param validator the schema compiled for validation (read-only properties stripped for requests,
+ *                  write-only ones for responses, as Prism does)
+ * @param examples  its examples in spec order, the {@code default} one first
+ */
+public record Content(String mediaType, Optional<JsonNode> schema, Optional<CompiledSchema> validator,
+                      List<Example> examples) {
+    public Content {
+        Objects.requireNonNull(mediaType, "mediaType == null");
+        Objects.requireNonNull(schema, "schema == null");
+        Objects.requireNonNull(validator, "validator == null");
+        examples = List.copyOf(examples);
+    }
+
+    /** The example named {@code key}. */
+    public Optional<Example> example(String key) {
+        return examples.stream().filter(example -> example.key().equals(key)).findFirst();
+    }
+
+    /** The first example, which Prism serves when nothing else is asked for. */
+    public Optional<Example> firstExample() {
+        return examples.stream().findFirst();
+    }
+}

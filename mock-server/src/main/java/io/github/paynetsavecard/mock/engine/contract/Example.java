@@ -1,0 +1,19 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A named example of a media type. A media type's single {@code example} (or its schema's) is named
+ * {@code default}, as in Prism.
+ *
+ * @param key   the name {@code Prefer: example=} selects
+ * @param value the example's value; empty for an example with only an {@code externalValue}
+ */
+public record Example(String key, Optional<JsonNode> value) {
+    public Example {
+        Objects.requireNonNull(key, "key == null");
+        Objects.requireNonNull(value, "value == null");
+    }
+}

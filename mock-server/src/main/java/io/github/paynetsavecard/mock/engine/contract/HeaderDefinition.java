@@ -1,0 +1,21 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A response header the spec declares; the engine fills it from its first example or its schema.
+ *
+ * @param name     the header name as written
+ * @param schema   its schema with references inlined
+ * @param examples its examples, in spec order
+ */
+public record HeaderDefinition(String name, Optional<JsonNode> schema, List<Example> examples) {
+    public HeaderDefinition {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(schema, "schema == null");
+        examples = List.copyOf(examples);
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One operation of the spec, read once when the engine is created.
+ *
+ * @param method         the HTTP method in lower case
+ * @param path           the path template as written, e.g. {@code /users/{id}}
+ * @param id             the {@code operationId}, or {@code METHOD path} when the spec gives none
+ * @param deprecated     whether the operation is deprecated (Prism then adds {@code Deprecation: true})
+ * @param security       the alternatives of security requirements; each alternative lists schemes that must all
+ *                       be satisfied; empty when the operation is open
+ * @param requestBody    the request body, if the operation declares one
+ * @param pathParameters the path parameters
+ * @param query          the query parameters
+ * @param headers        the header parameters
+ * @param responses      the declared responses, in spec order
+ */
+public record Operation(String method, String path, String id, boolean deprecated,
+                        List<List<SecurityScheme>> security, Optional<RequestBodyDefinition> requestBody,
+                        ParameterGroup pathParameters, ParameterGroup query, ParameterGroup headers,
+                        List<ResponseDefinition> responses) {
+    public Operation {
+        Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(id, "id == null");
+        security = security.stream().map(List::copyOf).toList();
+        Objects.requireNonNull(requestBody, "requestBody == null");
+        Objects.requireNonNull(pathParameters, "pathParameters == null");
+        Objects.requireNonNull(query, "query == null");
+        Objects.requireNonNull(headers, "headers == null");
+        responses = List.copyOf(responses);
+    }
+}

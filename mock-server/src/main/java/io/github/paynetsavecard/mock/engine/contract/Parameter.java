@@ -1,0 +1,31 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * A path, query or header parameter (or a response header, when checking the engine's own answers).
+ *
+ * @param name     the name; lower case for headers, whose names are case-insensitive
+ * @param required whether it must be present
+ * @param schema   its schema with references inlined; an empty object when the spec gives none
+ * @param explode  OpenAPI's {@code explode}: whether an array is sent as repeated parameters
+ */
+public record Parameter(String name, boolean required, JsonNode schema, boolean explode) {
+    public Parameter {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(schema, "schema == null");
+    }
+
+    /** The first type the schema names, or empty when it names none. */
+    public String type() {
+        JsonNode type = schema.path("type");
+        return type.isArray() ? type.path(0).asText("") : type.asText("");
+    }
+
+    /** The first type the items of an array schema name, or empty. */
+    public String itemType() {
+        JsonNode type = schema.path("items").path("type");
+        return type.isArray() ? type.path(0).asText("") : type.asText("");
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The parameters of one location ({@code path}, {@code query}, {@code header}), validated together as one object,
+ * which is how Prism reports them ({@code ["query"]} for a missing one, {@code ["query","limit"]} for a bad one).
+ *
+ * @param location  {@code path}, {@code query} or {@code header}
+ * @param parameters the parameters
+ * @param validator  an object schema with one property per parameter; empty when there are no parameters
+ */
+public record ParameterGroup(String location, List<Parameter> parameters, Optional<CompiledSchema> validator) {
+    public ParameterGroup {
+        Objects.requireNonNull(location, "location == null");
+        parameters = List.copyOf(parameters);
+        Objects.requireNonNull(validator, "validator == null");
+    }
+
+    /** A group with no parameters. */
+    public static ParameterGroup empty(String location) {
+        return new ParameterGroup(location, List.of(), Optional.empty());
+    }
+}

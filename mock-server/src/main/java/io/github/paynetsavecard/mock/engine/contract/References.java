@@ -1,0 +1,85 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Follows the document's local {@code $ref}s ({@code #/components/...}), as Prism does when it dereferences the
+ * document before serving it. References to other files are not followed.
+ */
+public final class References {
+    private static final int MAX_HOPS = 64;
+
+    private final JsonNode root;
+
+    public References(JsonNode root) {
+        this.root = root;
+    }
+
+    /** {@code node} itself, or what its {@code $ref} chain points to; a missing node when the chain is broken. */
+    public JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        for (int hop = 0; hop < MAX_HOPS && current != null && isReference(current); hop++) {
+            current = target(current.get("$ref").asText());
+        }
+        return current == null || isReference(current) ? MissingNode.getInstance() : current;
+    }
+
+    /**
+     * A copy of {@code schema} with every reference replaced by its target, except a reference back into a schema
+     * that is being copied (a cycle), which stays a {@code $ref}.
+     */
+    public JsonNode inline(JsonNode schema) {
+        return inline(schema, new ArrayDeque<>());
+    }
+
+    private JsonNode inline(JsonNode node, Deque<String> open) {
+        if (isReference(node)) {
+            String ref = node.get("$ref").asText();
+            if (open.contains(ref)) {
+                return node.deepCopy();
+            }
+            JsonNode target = target(ref);
+            if (target == null) {
+                return node.deepCopy();
+            }
+            open.push(ref);
+            JsonNode copy = inline(target, open);
+            open.pop();
+            return copy;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                copy.set(field.getKey(), inline(field.getValue(), open));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(element -> copy.add(inline(element, open)));
+            return copy;
+        }
+        return node;
+    }
+
+    private static boolean isReference(JsonNode node) {
+        return node.isObject() && node.has("$ref") && node.get("$ref").isTextual();
+    }
+
+    private JsonNode target(String ref) {
+        if (!ref.startsWith("#")) {
+            return null;
+        }
+        JsonNode target = root.at(ref.substring(1));
+        return target.isMissingNode() ? null : target;
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import java.util.List;
+
+/**
+ * An operation's request body.
+ *
+ * @param required whether a request without a body is invalid
+ * @param contents the media types it accepts, in spec order
+ */
+public record RequestBodyDefinition(boolean required, List<Content> contents) {
+    public RequestBodyDefinition {
+        contents = List.copyOf(contents);
+    }
+}

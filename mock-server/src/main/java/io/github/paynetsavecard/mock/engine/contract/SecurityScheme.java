@@ -1,0 +1,20 @@
+package io.github.paynetsavecard.mock.engine.contract;
+
+import java.util.Objects;
+
+/**
+ * A security scheme as far as a presence check needs it.
+ *
+ * @param type      {@code apiKey}, {@code http}, {@code oauth2}, {@code openIdConnect} or another type
+ * @param scheme    for {@code http}: {@code basic}, {@code bearer}, {@code digest}, ... (lower case); else empty
+ * @param in        for {@code apiKey}: {@code header}, {@code query} or {@code cookie}; else empty
+ * @param paramName for {@code apiKey}: the header, query parameter or cookie name; else empty
+ */
+public record SecurityScheme(String type, String scheme, String in, String paramName) {
+    public SecurityScheme {
+        Objects.requireNonNull(type, "type == null");
+        Objects.requireNonNull(scheme, "scheme == null");
+        Objects.requireNonNull(in, "in == null");
+        Objects.requireNonNull(paramName, "paramName == null");
+    }
+}

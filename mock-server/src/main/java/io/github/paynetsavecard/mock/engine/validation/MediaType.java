@@ -1,0 +1,73 @@
+package io.github.paynetsavecard.mock.engine.validation;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed media type such as {@code application/json; charset=utf-8}: type, subtype, optional structured-syntax
+ * suffix, and parameters.
+ *
+ * @param type       the top-level type in lower case ({@code application}, or {@code *})
+ * @param subtype    the subtype without its suffix, in lower case ({@code json} for {@code vnd.api+json})
+ * @param fullSubtype the subtype as written, in lower case ({@code vnd.api+json})
+ * @param parameters the parameters, names in lower case
+ */
+public record MediaType(String type, String subtype, String fullSubtype, Map<String, String> parameters) {
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** The media type of {@code text}, or empty when it is not {@code type/subtype[; params]}. */
+    public static Optional<MediaType> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String[] parts = text.split(";");
+        String essence = parts[0].trim().toLowerCase(Locale.ROOT);
+        int slash = essence.indexOf('/');
+        if (slash <= 0 || slash == essence.length() - 1) {
+            return Optional.empty();
+        }
+        String type = essence.substring(0, slash);
+        String full = essence.substring(slash + 1);
+        if (!TOKEN.matcher(type).matches() || !TOKEN.matcher(full).matches()) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int equals = parameter.indexOf('=');
+            if (equals > 0) {
+                String value = parameter.substring(equals + 1).trim();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                parameters.put(parameter.substring(0, equals).trim().toLowerCase(Locale.ROOT), value);
+            }
+        }
+        int plus = full.lastIndexOf('+');
+        String subtype = plus >= 0 ? full.substring(plus + 1) : full;
+        return Optional.of(new MediaType(type, subtype, full, Map.copyOf(parameters)));
+    }
+
+    /** {@code type/subtype} as written, without parameters. */
+    public String essence() {
+        return type + "/" + fullSubtype;
+    }
+
+    /** Whether this is JSON for Prism's body parser: {@code application/json} or {@code application/*+json}. */
+    public boolean isJson() {
+        return type.equals("application") && (fullSubtype.equals("json") || fullSubtype.endsWith("+json"));
+    }
+
+    /**
+     * Prism's {@code wildcardMediaTypeMatch(this, declared)}: equal types (or a {@code *} declared) and equal
+     * subtypes ignoring suffixes (or a {@code *} declared), so {@code application/vnd.api+json} matches a declared
+     * {@code application/json}.
+     */
+    public boolean matches(MediaType declared) {
+        return (type.equals(declared.type) || declared.type.equals("*"))
+                && (subtype.equals(declared.subtype) || declared.subtype.equals("*"));
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.paynetsavecard.mock.engine.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.mock.engine.contract.Content;
+import io.github.paynetsavecard.mock.engine.contract.Operation;
+import io.github.paynetsavecard.mock.engine.contract.ResponseDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Validates the engine's own answer against the operation, as Prism does before sending it: the status must be
+ * declared, the media type must be one the response declares, the body must match its schema, and the declared
+ * headers must be right. Findings go into {@code sl-violations}; they never change the answer.
+ */
+public final class ResponseValidator {
+    private static final String SIDE = "Response";
+
+    private ResponseValidator() {
+    }
+
+    /**
+     * Every violation of an answer with {@code status}, {@code headers} and {@code body} (empty for none).
+     */
+    public static List<Violation> validate(Operation operation, int status, Map<String, String> headers,
+                                           Optional<JsonNode> body) {
+        Optional<ResponseDefinition> declared = declaredFor(operation.responses(), status);
+        if (declared.isEmpty()) {
+            String codes = operation.responses().stream().map(ResponseDefinition::code)
+                    .collect(Collectors.joining(","));
+            return List.of(Violation.plain(status >= 200 && status < 300 ? Severity.Error : Severity.Warning,
+                    "Unable to match the returned status code with those defined in the document: " + codes));
+        }
+        ResponseDefinition response = declared.get();
+        Optional<String> contentType = ParameterCheck.caseInsensitive(listValues(headers)).apply("content-type")
+                .stream().findFirst();
+        Optional<MediaType> mediaType = contentType.flatMap(MediaType::parse);
+        List<Violation> violations = new ArrayList<>();
+        if (!response.contents().isEmpty() && matching(response.contents(), mediaType).isEmpty()) {
+            violations.add(Violation.plain(Severity.Error, "The received media type \"" + contentType.orElse("")
+                    + "\" does not match the one" + (response.contents().size() > 1 ? "s" : "")
+                    + " specified in the current response: " + response.contents().stream()
+                    .map(Content::mediaType).collect(Collectors.joining(", "))));
+        }
+        if (body.isPresent()) {
+            contentFor(response.contents(), mediaType).flatMap(Content::validator)
+                    .ifPresent(schema -> violations.addAll(SchemaCheck.check(schema, body.get(), "body", SIDE)));
+        }
+        violations.addAll(ParameterCheck.check(response.headerCheck(),
+                ParameterCheck.caseInsensitive(listValues(headers)), SIDE));
+        return List.copyOf(violations);
+    }
+
+    /** Prism's {@code findOperationResponse}: the exact code, else the narrowest {@code nXX} range, else default. */
+    public static Optional<ResponseDefinition> declaredFor(List<ResponseDefinition> responses, int status) {
+        String code = String.valueOf(status);
+        return responses.stream()
+                .filter(response -> response.code().equals("default") || code.matches(
+                        response.code().replace("X", "\\d").replace("x", "\\d")))
+                .min(Comparator.comparingInt(ResponseValidator::rank));
+    }
+
+    private static int rank(ResponseDefinition response) {
+        if (response.code().equals("default")) {
+            return Integer.MAX_VALUE;
+        }
+        return (int) response.code().chars().filter(c -> c == 'X' || c == 'x').count();
+    }
+
+    // Prism's validateMediaType: type and subtype match (wildcards allowed) and the declared parameters are present.
+    private static Optional<Content> matching(List<Content> contents, Optional<MediaType> mediaType) {
+        if (mediaType.isEmpty()) {
+            return Optional.empty();
+        }
+        return contents.stream().filter(content -> MediaType.parse(content.mediaType())
+                .filter(declared -> mediaType.get().matches(declared)
+                        && mediaType.get().parameters().entrySet().containsAll(declared.parameters().entrySet()))
+                .isPresent()).findFirst();
+    }
+
+    private static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
+        if (mediaType.isPresent()) {
+            for (Content content : contents) {
+                if (MediaType.parse(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
+                    return Optional.of(content);
+                }
+            }
+        }
+        return contents.stream().findFirst();
+    }
+
+    private static Map<String, List<String>> listValues(Map<String, String> headers) {
+        return headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}
