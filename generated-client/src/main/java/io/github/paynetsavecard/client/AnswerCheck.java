@@ -49,11 +49,18 @@ final class AnswerCheck implements Interceptor {
 
   /** @return what is wrong with the body, or {@code null} when it reads as {@code expected} */
   private static String problemReading(String body, Type expected) {
+    if (body.isBlank()) {
+      return "Paynet's answer has no body";
+    }
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body));
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body));
       if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
         return "Paynet's answer is not a JSON object";
       }
+    } catch (IOException notJson) {
+      return "Paynet's answer is not JSON (an error page from a proxy or gateway?)";
+    }
+    try {
       JsonAdapter<Object> adapter = PaynetJson.MOSHI.adapter(expected);
       adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {

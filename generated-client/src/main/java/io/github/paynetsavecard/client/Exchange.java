@@ -64,7 +64,8 @@ final class Exchange {
       return new PaynetTransportException("Timed out waiting for Paynet (" + target + "): " + failed.getMessage(),
           null, null, failed);
     }
-    if (failed instanceof InterruptedIOException && !call.isCanceled()) {
+    // OkHttp ends a call that outlives its call timeout with exactly this exception and message.
+    if (failed instanceof InterruptedIOException && "timeout".equals(failed.getMessage())) {
       return new PaynetTransportException("The call to Paynet took longer than the call timeout (" + target + ")",
           null, null, failed);
     }
