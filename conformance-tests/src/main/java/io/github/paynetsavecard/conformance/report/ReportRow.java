@@ -1,0 +1,42 @@
+package io.github.paynetsavecard.conformance.report;
+
+import java.util.Objects;
+
+/**
+ * The result of one check against one target.
+ *
+ * @param check  what was checked, e.g. "missing session_id is rejected with a 4xx"
+ * @param target the target's name, e.g. {@code prism}
+ * @param result pass, fail or skipped
+ * @param reason why it failed or was skipped (may span lines: the rule broken, the request, the response); empty
+ *               for a pass
+ */
+public record ReportRow(String check, String target, Result result, String reason) {
+    public ReportRow {
+        Objects.requireNonNull(check, "check == null");
+        Objects.requireNonNull(target, "target == null");
+        Objects.requireNonNull(result, "result == null");
+        reason = reason == null ? "" : reason;
+    }
+
+    /** How a check ended. */
+    public enum Result {
+        PASS("pass"), FAIL("FAIL"), SKIPPED("skipped");
+
+        private final String label;
+
+        Result(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The first line of the reason: what the table shows. */
+    public String summary() {
+        String firstLine = reason.strip().lines().findFirst().orElse("");
+        return firstLine.length() > 300 ? firstLine.substring(0, 300) + "..." : firstLine;
+    }
+}

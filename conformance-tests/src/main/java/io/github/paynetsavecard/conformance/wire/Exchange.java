@@ -1,0 +1,137 @@
+package io.github.paynetsavecard.conformance.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request and the response a target gave to it, as they were on the wire, ready to be shown to a person.
+ *
+ * <p>Secrets never enter an exchange: the {@code Authorization} value and phone numbers are masked when it is
+ * built (see {@link Redaction}), so a report or an assertion message can print it as it is.
+ *
+ * @param request  what was sent
+ * @param response what came back; empty when the connection failed before a response arrived
+ */
+public record Exchange(WireRequest request, Optional<WireResponse> response) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Exchange {
+        Objects.requireNonNull(request, "request == null");
+        Objects.requireNonNull(response, "response == null");
+    }
+
+    public static Exchange of(WireRequest request, WireResponse response) {
+        return new Exchange(request, Optional.of(response));
+    }
+
+    /** The response, for checks that only make sense once one arrived. */
+    public WireResponse answer() {
+        return response.orElseThrow(() -> new IllegalStateException("no response to " + request.line()));
+    }
+
+    /** The exchange as text: the request, then the response, each with its headers and body. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        text.append("request:\n").append(indent(request.describe()));
+        text.append("response:\n").append(indent(response.map(WireResponse::describe).orElse("(none)\n")));
+        return text.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private static String indent(String text) {
+        StringBuilder indented = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                indented.append("  ").append(line);
+            }
+            indented.append('\n');
+        }
+        return indented.toString().replaceAll("\n+$", "\n");
+    }
+
+    /** A request as sent. Header names keep their case; the body is UTF-8 text (empty when there is none). */
+    public record WireRequest(String method, String url, Map<String, List<String>> headers, String body) {
+        public WireRequest {
+            Objects.requireNonNull(method, "method == null");
+            Objects.requireNonNull(url, "url == null");
+            headers = Redaction.headers(headers);
+            body = Redaction.body(body == null ? "" : body);
+        }
+
+        public Optional<String> header(String name) {
+            return first(headers, name);
+        }
+
+        String line() {
+            return method + " " + url;
+        }
+
+        String describe() {
+            return line() + "\n" + headerLines(headers) + bodyBlock(body);
+        }
+    }
+
+    /** A response as received. The body is UTF-8 text (empty when there is none). */
+    public record WireResponse(int status, Map<String, List<String>> headers, String body) {
+        public WireResponse {
+            headers = Redaction.headers(headers);
+            body = Redaction.body(body == null ? "" : body);
+        }
+
+        public Optional<String> header(String name) {
+            return first(headers, name);
+        }
+
+        /** The {@code Content-Type} header, if any. */
+        public Optional<String> contentType() {
+            return header("Content-Type");
+        }
+
+        /** The body as JSON; empty when the body is empty or not JSON. */
+        public Optional<JsonNode> json() {
+            if (body.isBlank()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(JSON.readTree(body));
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+        }
+
+        String describe() {
+            return "HTTP " + status + "\n" + headerLines(headers) + bodyBlock(body);
+        }
+    }
+
+    private static Optional<String> first(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+                .map(header -> header.getValue().get(0))
+                .findFirst();
+    }
+
+    private static String headerLines(Map<String, List<String>> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, values) -> values.forEach(value -> lines.append(name).append(": ").append(value)
+                .append('\n')));
+        return lines.toString();
+    }
+
+    private static String bodyBlock(String body) {
+        if (body.isEmpty()) {
+            return "";
+        }
+        String shown = body.length() > 2000 ? body.substring(0, 2000) + "... (" + body.length() + " chars)" : body;
+        return "\n" + shown + "\n";
+    }
+}

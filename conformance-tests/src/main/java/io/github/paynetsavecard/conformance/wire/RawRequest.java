@@ -1,0 +1,88 @@
+package io.github.paynetsavecard.conformance.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request sent byte for byte as written, past every check the generated client would make: the way to send
+ * what the client refuses to (a phone number that breaks the pattern, malformed JSON, a wrong content type).
+ *
+ * <pre>{@code
+ * RawRequest request = RawRequest.post("/v1/paynetj/save_card")
+ *         .header("Authorization", "Basic " + key)
+ *         .body("application/json", "{\"card_desc\":\"x\"}")
+ *         .build();
+ * }</pre>
+ *
+ * @param method      the HTTP method
+ * @param pathAndQuery the path below the target's base URL, with its query string if any
+ * @param headers     header name and value pairs, in order (repeats allowed)
+ * @param contentType the {@code Content-Type} of the body; empty when there is no body
+ * @param body        the body bytes; empty for none
+ */
+public record RawRequest(String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
+                         Optional<String> contentType, byte[] body) {
+    public RawRequest {
+        Objects.requireNonNull(method, "method == null");
+        Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");
+        if (!pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("pathAndQuery must start with /: " + pathAndQuery);
+        }
+        headers = List.copyOf(headers);
+        Objects.requireNonNull(contentType, "contentType == null");
+        body = body.clone();
+    }
+
+    public static Builder post(String pathAndQuery) {
+        return new Builder("POST", pathAndQuery);
+    }
+
+    public static Builder method(String method, String pathAndQuery) {
+        return new Builder(method, pathAndQuery);
+    }
+
+    /** The body as UTF-8 text. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** Builds a {@link RawRequest}; every header is sent exactly as given. */
+    public static final class Builder {
+        private final String method;
+        private final String pathAndQuery;
+        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private String contentType;
+        private byte[] body = new byte[0];
+
+        private Builder(String method, String pathAndQuery) {
+            this.method = Objects.requireNonNull(method, "method == null");
+            this.pathAndQuery = Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");
+        }
+
+        public Builder header(String name, String value) {
+            headers.add(Map.entry(Objects.requireNonNull(name, "name == null"),
+                    Objects.requireNonNull(value, "value == null")));
+            return this;
+        }
+
+        /** A body of exactly these UTF-8 characters, labelled with {@code contentType} (no charset is added). */
+        public Builder body(String contentType, String text) {
+            this.contentType = Objects.requireNonNull(contentType, "contentType == null");
+            this.body = Objects.requireNonNull(text, "text == null").getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        public RawRequest build() {
+            return new RawRequest(method, pathAndQuery, headers, Optional.ofNullable(contentType), body);
+        }
+    }
+}

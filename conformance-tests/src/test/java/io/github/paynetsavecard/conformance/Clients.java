@@ -1,0 +1,84 @@
+package io.github.paynetsavecard.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.client.PaynetClient;
+import io.github.paynetsavecard.client.PaynetEnvironment;
+import io.github.paynetsavecard.client.SaveCardOutcome;
+import io.github.paynetsavecard.client.SaveCardRequest;
+import io.github.paynetsavecard.conformance.wire.Exchange;
+import io.github.paynetsavecard.conformance.wire.ExchangeRecorder;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.Interceptor;
+
+/** The generated client pointed at a target, and what its typed outcomes should be for a given answer. */
+final class Clients {
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+    private Clients() {
+    }
+
+    /** A client for {@code target} whose every exchange {@code recorder} keeps. */
+    static PaynetClient of(Target target, ExchangeRecorder recorder) {
+        return of(target, recorder, READ_TIMEOUT, Optional.empty());
+    }
+
+    /**
+     * A client for {@code target} with the given read timeout; {@code prefer}, when present, is sent as the
+     * {@code Prefer} header on every request (how a Prism-compatible mock is asked for a response).
+     */
+    static PaynetClient of(Target target, ExchangeRecorder recorder, Duration readTimeout, Optional<String> prefer) {
+        PaynetClient.Builder builder = PaynetClient.builder()
+                .environment(PaynetEnvironment.of(target.baseUrl().toString()))
+                .apiKey(target.apiKey())
+                .readTimeout(readTimeout);
+        prefer.ifPresent(value -> builder.addInterceptor(withHeader("Prefer", value)));
+        return builder.addInterceptor(recorder).build();
+    }
+
+    /** The request the spec's example describes. */
+    static SaveCardRequest saveCardRequest(JsonNode example) {
+        SaveCardRequest.Builder request = SaveCardRequest.builder().sessionId(example.path("session_id").asText());
+        if (example.hasNonNull("card_desc")) {
+            request.cardDescription(example.path("card_desc").asText());
+        }
+        if (example.hasNonNull("user_gsm")) {
+            request.userGsm(example.path("user_gsm").asText());
+        }
+        return request.build();
+    }
+
+    /**
+     * The outcome the client must report for {@code response} to {@code request}, in {@link #describe} form:
+     * code 0 is saved (with card_desc) or the hosted-page branch (without); any other 200 code, or an error's
+     * {@code result_code}, is rejected with that code.
+     */
+    static String expectedOutcome(SaveCardRequest request, Exchange.WireResponse response) {
+        JsonNode body = response.json().orElseGet(() -> com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        if (response.status() / 100 == 2) {
+            int code = body.path("code").asInt(-1);
+            if (code == 0) {
+                return request.cardDescription().map(description -> "saved as \"" + description + "\"")
+                        .orElse("hosted page");
+            }
+            return "rejected with code " + code + " (HTTP " + response.status() + ")";
+        }
+        return "rejected with code " + body.path("result_code").asInt(-1) + " (HTTP " + response.status() + ")";
+    }
+
+    /** An outcome in words, comparable with {@link #expectedOutcome}. */
+    static String describe(SaveCardOutcome outcome) {
+        if (outcome instanceof SaveCardOutcome.Saved saved) {
+            return "saved as \"" + saved.cardDescription() + "\"";
+        }
+        if (outcome instanceof SaveCardOutcome.HostedPage) {
+            return "hosted page";
+        }
+        SaveCardOutcome.Rejected rejected = (SaveCardOutcome.Rejected) outcome;
+        return "rejected with code " + rejected.code().value() + " (HTTP " + rejected.httpStatus() + ")";
+    }
+
+    private static Interceptor withHeader(String name, String value) {
+        return chain -> chain.proceed(chain.request().newBuilder().header(name, value).build());
+    }
+}
