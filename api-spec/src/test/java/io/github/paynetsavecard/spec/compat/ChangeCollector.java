@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedContent;
@@ -131,10 +132,8 @@ final class ChangeCollector {
         if (!changed(responses)) {
             return;
         }
-        responses.getIncreased().keySet().forEach(status -> add(Impact.COMPATIBLE, location,
-                "response " + status + " added"));
-        Impact removal = responses.isCoreChanged().isIncompatible() ? Impact.BREAKING : Impact.COMPATIBLE;
-        responses.getMissing().keySet().forEach(status -> add(removal, location, "response " + status + " removed"));
+        addedAndRemoved(location, "response", responses.getIncreased().keySet(), responses.getMissing().keySet(),
+                responses.isCoreChanged());
         responses.getChanged().forEach((status, response) -> response(location + " response " + status, response));
         extensions(location + " responses", responses.getExtensions());
     }
@@ -150,9 +149,8 @@ final class ChangeCollector {
         if (!changed(headers)) {
             return;
         }
-        headers.getIncreased().keySet().forEach(name -> add(Impact.COMPATIBLE, location, "header " + name + " added"));
-        Impact removal = headers.isCoreChanged().isIncompatible() ? Impact.BREAKING : Impact.COMPATIBLE;
-        headers.getMissing().keySet().forEach(name -> add(removal, location, "header " + name + " removed"));
+        addedAndRemoved(location, "header", headers.getIncreased().keySet(), headers.getMissing().keySet(),
+                headers.isCoreChanged());
         headers.getChanged().forEach((name, header) -> {
             String where = location + " header " + name;
             if (header.isRequired() || header.isDeprecated() || header.isStyle() || header.isExplode()) {
@@ -168,11 +166,20 @@ final class ChangeCollector {
         if (!changed(content)) {
             return;
         }
-        content.getIncreased().keySet().forEach(type -> add(Impact.COMPATIBLE, location, "media type " + type
-                + " added"));
-        Impact removal = content.isCoreChanged().isIncompatible() ? Impact.BREAKING : Impact.COMPATIBLE;
-        content.getMissing().keySet().forEach(type -> add(removal, location, "media type " + type + " removed"));
+        addedAndRemoved(location, "media type", content.getIncreased().keySet(), content.getMissing().keySet(),
+                content.isCoreChanged());
         content.getChanged().forEach((type, media) -> mediaType(location + " (" + type + ")", media));
+    }
+
+    /**
+     * Named parts (responses, headers, media types) added, which breaks nothing, or removed, which breaks clients
+     * when openapi-diff judged the node that holds them incompatible.
+     */
+    private void addedAndRemoved(String location, String kind, Set<String> added, Set<String> removed,
+                                 DiffResult holder) {
+        added.forEach(name -> add(Impact.COMPATIBLE, location, kind + " " + name + " added"));
+        Impact removal = holder.isIncompatible() ? Impact.BREAKING : Impact.COMPATIBLE;
+        removed.forEach(name -> add(removal, location, kind + " " + name + " removed"));
     }
 
     private void mediaType(String location, ChangedMediaType media) {
