@@ -13,7 +13,9 @@
 # BENCH_DURATION (20 s per round), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_LONG_REQUESTS (200000 requests for the memory check of our mock; 0 skips it),
 # BENCH_JAVA_OPTS (JVM flags of BOTH Java servers), BENCH_QUIET_WAIT (120 s at most spent
-# waiting for idle CPUs before each run), BENCH_SPEC (api-spec/openapi.yaml).
+# waiting for idle CPUs before each run), BENCH_NICE (-10 as root, else 0: gives the servers and
+# wrk priority over other work on a shared machine; negative values need root), BENCH_SPEC
+# (api-spec/openapi.yaml).
 # Results: stdout and bench/target/results.md; logs in bench/target/logs.
 # Not part of the build or CI (CI has 2 cores and is judged on time). See docs/bench.md.
 set -euo pipefail
@@ -30,6 +32,11 @@ THREADS=${BENCH_THREADS:-2}
 LONG_REQUESTS=${BENCH_LONG_REQUESTS:-200000}
 LONG_MAX_SECONDS=300
 QUIET_WAIT_SECONDS=${BENCH_QUIET_WAIT:-120}
+NICENESS=${BENCH_NICE:-$([[ $(id -u) == 0 ]] && echo -10 || echo 0)}
+# Runs "$@" in a new session with niceness $0. Linux autogroups make niceness count only within a
+# session, so the new session's autogroup gets the niceness as well (where autogroups exist).
+# shellcheck disable=SC2016 # expanded by sh, not here
+IN_OWN_SESSION='echo "$0" >/proc/self/autogroup 2>/dev/null || true; exec nice -n "$0" "$@"'
 STARTUP_TIMEOUT_SECONDS=120
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}
 SPEC=${BENCH_SPEC:-api-spec/openapi.yaml}
@@ -71,6 +78,8 @@ done
 for number in "$ROUNDS" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$LONG_REQUESTS" "$QUIET_WAIT_SECONDS"; do
   [[ $number =~ ^[0-9]+$ ]] || die "'$number' is not a whole number (check the BENCH_* settings)"
 done
+[[ $NICENESS =~ ^-?[0-9]+$ ]] || die "BENCH_NICE '$NICENESS' is not a niceness (-20 to 19)"
+((NICENESS >= 0 || $(id -u) == 0)) || die "a negative BENCH_NICE needs root"
 ((ROUNDS >= 1 && DURATION >= 1)) || die "BENCH_ROUNDS and BENCH_DURATION must be at least 1"
 [[ -f $SPEC ]] || die "spec file $SPEC not found"
 [[ -n $WIREMOCK_VERSION ]] || die "no <wiremock.version> property in pom.xml"
@@ -233,7 +242,7 @@ start() {
   log "$name: starting: $*"
   URL[$name]="http://127.0.0.1:$PORT$API_PATH"
   started=$(now_ms)
-  setsid "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
+  setsid sh -c "$IN_OWN_SESSION" "$NICENESS" "$@" >"$LOGS/$name.log" 2>&1 </dev/null &
   PID[$name]=$!
   deadline=$((started + STARTUP_TIMEOUT_SECONDS * 1000))
   while [[ $(post "${URL[$name]}" -H 'Authorization: Basic bench-key') != 200 ]]; do
@@ -274,7 +283,7 @@ load() {
   busy_before=$(machine_busy_ticks)
   server_before=$(session_ticks "$pid")
   # The time keyword writes wrk's user and system CPU seconds to the .times file.
-  { time BENCH_BODY_FILE=$BODY_FILE wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -s "$LUA" \
+  { time BENCH_BODY_FILE=$BODY_FILE setsid sh -c "$IN_OWN_SESSION" "$NICENESS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -s "$LUA" \
     "${URL[$name]}" >"$file.txt" 2>&1; } 2>"$file.times" || die "wrk failed against $name (see $file.txt)"
   wrk_ticks=$(awk -v hz="$TICKS_PER_SECOND" '{ printf "%.0f", ($1 + $2) * hz }' "$file.times")
   # CPU that neither the server nor wrk used during the run, as a share of all CPUs.
@@ -322,7 +331,7 @@ report() {
   echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)."
   echo "Java: $(java -version 2>&1 | head -1). Node: $(node --version). $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS, POST $API_PATH with the spec's \`$REQUEST_EXAMPLE\` example and \`Authorization: Basic bench-key\`; ${WARMUP} s warm-up, then $ROUNDS interleaved rounds of ${DURATION} s; each row is the server's median round."
-  echo "JVM flags (both Java servers): \`$JAVA_OPTS\`."
+  echo "JVM flags (both Java servers): \`$JAVA_OPTS\`. Niceness of the servers and wrk: $NICENESS."
   echo
   echo "| server | req/s | p50 ms | p99 ms | start to first 200 ms | peak RSS MiB | other CPU % | req/s of each round |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
@@ -335,7 +344,7 @@ report() {
     echo "| ${label[$name]} | ${rps[$name]} | $(ms "${ROUND_P50[$name,$round]}") | $(ms "${ROUND_P99[$name,$round]}") | ${STARTUP[$name]} | $(mib "${PEAK_KIB[$name]}") | ${ROUND_OTHER[$name,$round]} | $all |"
   done
   echo
-  echo "'other CPU %': share of all CPUs used by processes other than the server and wrk during that round; above a few percent the row was disturbed."
+  echo "'other CPU %': share of all CPUs that processes other than the server and wrk used during that round. With a negative niceness they mostly get what the server and wrk leave idle (Prism uses about one CPU); at niceness 0, more than a few percent means the row was disturbed."
   echo
   if [[ -n ${rps[ours]:-} && -n ${rps[prism]:-} ]]; then verdict "ours / Prism throughput" "${rps[ours]}" "${rps[prism]}" "$PRISM_TARGET"; fi
   if [[ -n ${rps[ours]:-} && -n ${rps[wiremock]:-} ]]; then verdict "ours / plain WireMock throughput" "${rps[ours]}" "${rps[wiremock]}" "$CEILING_TARGET"; fi
