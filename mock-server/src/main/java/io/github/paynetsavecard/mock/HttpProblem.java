@@ -1,0 +1,31 @@
+package io.github.paynetsavecard.mock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpStatus;
+
+/**
+ * The RFC 7807 body of the answers the HTTP layer gives before a request reaches the engine (body too large,
+ * headers too large, malformed HTTP). The engine's own problems look the same, so a client sees one error format.
+ */
+final class HttpProblem {
+    static final String CONTENT_TYPE = "application/problem+json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpProblem() {
+    }
+
+    static byte[] json(int status, String detail) {
+        ObjectNode problem = JSON.createObjectNode()
+                .put("type", "about:blank")
+                .put("title", HttpStatus.getMessage(status))
+                .put("status", status)
+                .put("detail", detail);
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON object node", e);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.github.paynetsavecard.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.paynetsavecard.mock.engine.EngineOptions;
+import io.github.paynetsavecard.mock.engine.MockEngine;
+import io.github.paynetsavecard.spec.ApiSpec;
+import io.github.paynetsavecard.spec.InvalidSpecException;
+import io.github.paynetsavecard.spec.OpenApiDocument;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The Paynet mock: an HTTP server that answers every operation of an OpenAPI spec the way Stoplight Prism does,
+ * built on WireMock. By default it serves the save_card spec packaged with this project.
+ *
+ * <pre>{@code
+ * try (PaynetMockServer mock = PaynetMockServer.builder().build().start()) {
+ *     String url = mock.baseUrl();                      // http://127.0.0.1:PORT, a free port
+ *     // ... call url + "/v1/paynetj/save_card" ...
+ *     assertThat(mock.receivedRequests()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Stubs added through {@link #wireMock()} take priority over the spec's answers, which makes faults easy:
+ * <pre>{@code
+ * mock.wireMock().stubFor(post("/v1/paynetj/save_card")
+ *         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+ * }</pre>
+ *
+ * <p>Limits: a request body over {@link Builder#maxRequestBodyBytes(int)} (default 1 MiB) gets 413; request line
+ * and headers over {@value #MAX_REQUEST_HEADER_BYTES} bytes get 431. WireMock's request journal is off, so
+ * memory stays bounded; the newest {@link Builder#recordedRequestLimit(int)} requests are kept for
+ * {@link #receivedRequests()}.
+ */
+public final class PaynetMockServer implements AutoCloseable {
+    /** The default host, loopback only, like Prism. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The largest request body accepted by default: 1 MiB. */
+    public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+    /** The largest request line plus headers accepted, as in Node.js (Prism's runtime): 16 KiB. */
+    public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    /** How many received requests are kept for {@link #receivedRequests()} by default. */
+    public static final int DEFAULT_RECORDED_REQUEST_LIMIT = 1000;
+
+    /** Below every stub a user adds (WireMock's default priority is 5; a lower number wins). */
+    private static final int SPEC_ANSWER_PRIORITY = Integer.MAX_VALUE;
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private final WireMockServer wireMock;
+    private final RequestRecorder recorder;
+    private final String host;
+    private final String specSource;
+    private final List<String> operations;
+    private final UUID specStubId;
+    private State state = State.NEW;
+
+    private PaynetMockServer(Builder builder, OpenApiDocument spec) {
+        this.host = builder.host;
+        this.specSource = spec.source();
+        this.operations = operationsOf(spec);
+        this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog);
+        MockEngine engine = MockEngine.create(spec, EngineOptions.defaults().withCors(builder.cors));
+        RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
+        Options options = WireMockConfiguration.options()
+                .bindAddress(builder.host)
+                .port(builder.port)
+                .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
+                .notifier(new QuietNotifier())
+                .mappingSource(new NoStubFiles())
+                .gzipDisabled(true)
+                .templatingEnabled(false)
+                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
+                .extensionScanningEnabled(false)
+                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine), recorder);
+        this.wireMock = new WireMockServer(options);
+        this.specStubId = wireMock.stubFor(any(anyUrl())
+                .atPriority(SPEC_ANSWER_PRIORITY)
+                .withName("answer from the spec")
+                .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
+    }
+
+    /** A builder with the defaults: bundled spec, host 127.0.0.1, a free port, CORS on. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening. Returns this server, so that {@code builder().build().start()} reads as one step.
+     *
+     * @throws IllegalStateException when the server was started or closed before, or cannot listen on its
+     *                               host and port (the message says which and why, e.g. the port is in use)
+     */
+    public synchronized PaynetMockServer start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("This mock server was already " + state.name().toLowerCase()
+                    + "; build a new one with PaynetMockServer.builder()");
+        }
+        try {
+            wireMock.start();
+        } catch (FatalStartupException | IllegalStateException e) {
+            throw new IllegalStateException(cannotListen(e), e);
+        }
+        state = State.RUNNING;
+        return this;
+    }
+
+    private String cannotListen(Throwable failure) {
+        String where = host + ":" + wireMock.getOptions().portNumber();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return "Cannot listen on " + where + ": the port is already in use (" + cause.getMessage()
+                        + "). Choose another port (0 picks a free one) or stop the process using it.";
+            }
+        }
+        return "Cannot listen on " + where + ": " + failure.getMessage();
+    }
+
+    /** The base URL clients should call, e.g. {@code http://127.0.0.1:4010}, without a trailing slash. */
+    public String baseUrl() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shownHost + ":" + port();
+    }
+
+    /** The port the server listens on; the real one when the builder asked for port 0. */
+    public synchronized int port() {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("The mock server is not running (" + state.name().toLowerCase()
+                    + "); call start() first");
+        }
+        return wireMock.port();
+    }
+
+    /** Where the served spec came from: a file path, or the classpath resource of the bundled spec. */
+    public String specSource() {
+        return specSource;
+    }
+
+    /** The operations the spec declares, as {@code METHOD /path} in document order, e.g. for a start-up banner. */
+    public List<String> operations() {
+        return operations;
+    }
+
+    private static List<String> operationsOf(OpenApiDocument spec) {
+        List<String> operations = new ArrayList<>();
+        if (spec.model().getPaths() != null) {
+            spec.model().getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .keySet()
+                    .forEach(method -> operations.add(method.name() + " " + path)));
+        }
+        return List.copyOf(operations);
+    }
+
+    /**
+     * The requests received so far, oldest first (at most the builder's {@code recordedRequestLimit}, the
+     * newest kept). An immutable snapshot; requests answered by {@link #wireMock()} stubs are included.
+     */
+    public List<ReceivedRequest> receivedRequests() {
+        return recorder.snapshot();
+    }
+
+    /** Forgets the received requests, e.g. between tests. */
+    public void resetReceivedRequests() {
+        recorder.clear();
+    }
+
+    /** Removes every stub added through {@link #wireMock()}; the spec's answers stay. */
+    public void resetStubs() {
+        for (StubMapping stub : wireMock.getStubMappings()) {
+            if (!stub.getId().equals(specStubId)) {
+                wireMock.removeStubMapping(stub);
+            }
+        }
+    }
+
+    /** {@link #resetStubs()} and {@link #resetReceivedRequests()}: back to the state right after start. */
+    public void reset() {
+        resetStubs();
+        resetReceivedRequests();
+    }
+
+    /**
+     * The underlying WireMock server, for stubs that override the spec's answers (faults, delays, odd bodies).
+     * Do not call its {@code resetAll()} or {@code resetMappings()}: they also remove the spec's answers; use
+     * {@link #resetStubs()}. Its request journal is off; use {@link #receivedRequests()}.
+     */
+    public WireMockServer wireMock() {
+        return wireMock;
+    }
+
+    /** Stops the server. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (state == State.RUNNING) {
+            wireMock.stop();
+        }
+        state = State.CLOSED;
+    }
+
+    /** Configures a {@link PaynetMockServer}; every setting has a default. */
+    public static final class Builder {
+        private Path spec;
+        private String host = DEFAULT_HOST;
+        private int port;
+        private boolean cors = true;
+        private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+        private int recordedRequestLimit = DEFAULT_RECORDED_REQUEST_LIMIT;
+        private Consumer<String> requestLog;
+
+        private Builder() {
+        }
+
+        /** The OpenAPI file to serve (YAML or JSON). Default: the save_card spec bundled in api-spec. */
+        public Builder spec(Path file) {
+            this.spec = Objects.requireNonNull(file, "spec file == null; leave spec(...) out for the bundled spec");
+            return this;
+        }
+
+        /** The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}; {@code 0.0.0.0} for all. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port to listen on. Default 0: a free port, see {@link PaynetMockServer#port()}. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Answer CORS preflights and add CORS headers, like Prism. Default on. */
+        public Builder cors(boolean enabled) {
+            this.cors = enabled;
+            return this;
+        }
+
+        /** Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How many received requests to keep for {@link PaynetMockServer#receivedRequests()}; older ones are
+         * dropped. 0 keeps none. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT}.
+         */
+        public Builder recordedRequestLimit(int limit) {
+            this.recordedRequestLimit = limit;
+            return this;
+        }
+
+        /**
+         * Receives one line per request ({@code POST /v1/paynetj/save_card -> 200}): method, path and status
+         * only, never headers, query or body. Default: no request log.
+         */
+        public Builder requestLog(Consumer<String> log) {
+            this.requestLog = Objects.requireNonNull(log, "requestLog == null; leave it out for no request log");
+            return this;
+        }
+
+        /**
+         * Loads the spec and prepares the server (not yet listening; call {@link PaynetMockServer#start()}).
+         *
+         * @throws IllegalArgumentException when a setting is out of range (the message names the setting)
+         * @throws InvalidSpecException     when the spec file is missing or invalid (the message names the file
+         *                                  and every problem)
+         */
+        public PaynetMockServer build() {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException(
+                        "host is blank: use 127.0.0.1 (the default) for this machine only, or 0.0.0.0 for all interfaces");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "port must be between 0 and 65535 (0 picks a free port), but was " + port);
+            }
+            if (maxRequestBodyBytes < 1) {
+                throw new IllegalArgumentException(
+                        "maxRequestBodyBytes must be at least 1, but was " + maxRequestBodyBytes);
+            }
+            if (recordedRequestLimit < 0) {
+                throw new IllegalArgumentException(
+                        "recordedRequestLimit must be 0 (keep none) or more, but was " + recordedRequestLimit);
+            }
+            OpenApiDocument document = spec == null ? ApiSpec.bundled() : ApiSpec.load(spec);
+            return new PaynetMockServer(this, document);
+        }
+    }
+}

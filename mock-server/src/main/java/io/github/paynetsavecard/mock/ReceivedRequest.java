@@ -1,0 +1,92 @@
+package io.github.paynetsavecard.mock;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request the mock received, as recorded for test assertions by {@link PaynetMockServer#receivedRequests()}.
+ * Immutable. {@link #toString()} hides the {@code Authorization} value, so a failing assertion never prints a key.
+ *
+ * <pre>{@code
+ * ReceivedRequest sent = server.receivedRequests().get(0);
+ * assertThat(sent.path()).isEqualTo("/v1/paynetj/save_card");
+ * assertThat(sent.header("Authorization")).contains("Basic sck_test");
+ * assertThat(sent.bodyAsString()).contains("\"card_desc\"");
+ * }</pre>
+ */
+public final class ReceivedRequest {
+    private final String method;
+    private final String path;
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+
+    ReceivedRequest(String method, String path, Map<String, List<String>> query,
+                    Map<String, List<String>> headers, byte[] body) {
+        this.method = Objects.requireNonNull(method, "method == null");
+        this.path = Objects.requireNonNull(path, "path == null");
+        this.query = Objects.requireNonNull(query, "query == null");
+        this.headers = Objects.requireNonNull(headers, "headers == null");
+        this.body = body.clone();
+    }
+
+    /** The HTTP method, e.g. {@code POST}. */
+    public String method() {
+        return method;
+    }
+
+    /** The path as sent, without the query string, e.g. {@code /v1/paynetj/save_card}. */
+    public String path() {
+        return path;
+    }
+
+    /** Decoded query parameters in the order sent; empty when there is no query string. */
+    public Map<String, List<String>> query() {
+        return query;
+    }
+
+    /** All headers; {@code get} on this map ignores the case of the name. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header, looked up without regard to case. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A copy of the body bytes; empty when there was no body. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body decoded as UTF-8, the charset of the spec's JSON bodies. */
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReceivedRequest that
+                && method.equals(that.method) && path.equals(that.path) && query.equals(that.query)
+                && headers.equals(that.headers) && Arrays.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, path, query, headers, Arrays.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(method).append(' ').append(path);
+        headers.forEach((name, values) -> text.append("\n").append(name).append(": ")
+                .append(name.equalsIgnoreCase("Authorization") ? "<hidden>" : String.join(", ", values)));
+        return text.append("\n\n").append(bodyAsString()).toString();
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.paynetsavecard.mock.cli;
+
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.spec.InvalidSpecException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code java -jar paynet-mock-server.jar [--port 4010] [--host 127.0.0.1] [--spec FILE] [--cors=true|false]}:
+ * runs the mock in the foreground until Ctrl-C. Defaults and short flags follow {@code prism mock}.
+ * Exit codes: 0 after a clean stop, 1 when the spec cannot be loaded or the port cannot be used, 2 for bad flags.
+ */
+@Command(
+        name = "paynet-mock-server",
+        mixinStandardHelpOptions = false,
+        sortOptions = false,
+        description = "Serves every operation of an OpenAPI spec like Stoplight Prism (default: the bundled"
+                + " Paynet save_card spec). Stop with Ctrl-C.",
+        exitCodeOnInvalidInput = CommandLine.ExitCode.USAGE)
+public final class PaynetMockCommand implements Callable<Integer> {
+    /** Prism's default port. */
+    static final int DEFAULT_PORT = 4010;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", defaultValue = PaynetMockServer.DEFAULT_HOST,
+            description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "OpenAPI 3 file (YAML or JSON) to serve (default: the bundled save_card spec).")
+    private Path spec;
+
+    @Option(names = "--cors", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            defaultValue = "true",
+            description = "Answer CORS preflights and add CORS headers (default: ${DEFAULT-VALUE}).")
+    private boolean cors;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Log one line per request: method, path and status (never headers or bodies).")
+    private boolean verbose;
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Consumer<PaynetMockServer> whileRunning;
+
+    PaynetMockCommand(PrintStream out, PrintStream err, Consumer<PaynetMockServer> whileRunning) {
+        this.out = out;
+        this.err = err;
+        this.whileRunning = whileRunning;
+    }
+
+    /** Runs the mock until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    public static void main(String[] args) {
+        quietenLibraryLogging();
+        System.exit(execute(System.out, System.err, PaynetMockCommand::untilShutdown, args));
+    }
+
+    /** Parses {@code args} and runs; {@code whileRunning} returns when the server should stop. */
+    static int execute(PrintStream out, PrintStream err, Consumer<PaynetMockServer> whileRunning, String... args) {
+        CommandLine commandLine = new CommandLine(new PaynetMockCommand(out, err, whileRunning));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Spec
+    private CommandSpec command;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "Invalid value for option '--port': " + port + " is not between 0 and 65535 (0 picks a free port)");
+        }
+        PaynetMockServer.Builder builder = PaynetMockServer.builder()
+                .host(host)
+                .port(port)
+                .cors(cors)
+                .recordedRequestLimit(0);
+        if (spec != null) {
+            builder.spec(spec);
+        }
+        if (verbose) {
+            builder.requestLog(out::println);
+        }
+        PaynetMockServer server;
+        try {
+            server = builder.build().start();
+        } catch (InvalidSpecException | IllegalArgumentException | IllegalStateException e) {
+            err.println("paynet-mock-server: " + e.getMessage());
+            return 1;
+        }
+        Thread stopOnShutdown = new Thread(() -> stop(server), "paynet-mock-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnShutdown);
+        out.println("Paynet mock server is listening on " + server.baseUrl() + " (spec: " + server.specSource() + ")");
+        server.operations().forEach(operation -> out.println("  " + operation));
+        out.flush();
+        whileRunning.accept(server);
+        Runtime.getRuntime().removeShutdownHook(stopOnShutdown);
+        stop(server);
+        return 0;
+    }
+
+    private void stop(PaynetMockServer server) {
+        server.close();
+        out.println("Paynet mock server stopped.");
+        out.flush();
+    }
+
+    private static void untilShutdown(PaynetMockServer server) {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Jetty logs through SLF4J; the jar bundles slf4j-simple, which would otherwise print Jetty's INFO and start-up WARN lines. */
+    private static void quietenLibraryLogging() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.github.paynetsavecard.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.paynetsavecard.mock.SpecCalls.SAVE_CARD;
+import static io.github.paynetsavecard.mock.SpecCalls.TEST_KEY;
+import static io.github.paynetsavecard.mock.SpecCalls.json;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCard;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCardRequestExample;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCardResponseExample;
+import static io.github.paynetsavecard.mock.SpecCalls.send;
+import static io.github.paynetsavecard.mock.SpecCalls.validSaveCard;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.paynetsavecard.spec.InvalidSpecException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaynetMockServerTest {
+    private static PaynetMockServer mock;
+
+    @BeforeAll
+    static void start() {
+        mock = PaynetMockServer.builder().recordedRequestLimit(3).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mock.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        mock.reset();
+    }
+
+    @Test
+    void answersAValidRequestWithTheSpecsFirstExample() {
+        HttpResponse<String> response = validSaveCard(mock.baseUrl());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(json(response.body())).isEqualTo(saveCardResponseExample("saved"));
+    }
+
+    @Test
+    void sendsNoWireMockHeaders() {
+        HttpResponse<String> response = validSaveCard(mock.baseUrl());
+
+        assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("matched-stub"));
+    }
+
+    @Test
+    void baseUrlNamesTheLoopbackHostAndTheRealPortWithoutTrailingSlash() {
+        assertThat(mock.port()).isPositive();
+        assertThat(mock.baseUrl()).isEqualTo("http://127.0.0.1:" + mock.port());
+    }
+
+    @Test
+    void recordsReceivedRequestsInOrderWithMethodPathHeadersAndBody() {
+        validSaveCard(mock.baseUrl());
+        send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/unknown?a=1&a=2&b")).GET());
+
+        List<ReceivedRequest> received = mock.receivedRequests();
+
+        assertThat(received).extracting(ReceivedRequest::method, ReceivedRequest::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("POST", SAVE_CARD),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/unknown"));
+        assertThat(received.get(0).header("authorization")).contains(TEST_KEY);
+        assertThat(json(received.get(0).bodyAsString())).isEqualTo(json(saveCardRequestExample("withDescription")));
+        assertThat(received.get(1).query()).containsEntry("a", List.of("1", "2")).containsEntry("b", List.of(""));
+        assertThat(received.get(1).body()).isEmpty();
+    }
+
+    @Test
+    void keepsOnlyTheNewestRequestsUpToTheRecordLimit() {
+        for (int i = 1; i <= 5; i++) {
+            send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/request-" + i)).GET());
+        }
+
+        assertThat(mock.receivedRequests()).extracting(ReceivedRequest::path)
+                .containsExactly("/request-3", "/request-4", "/request-5");
+    }
+
+    @Test
+    void receivedRequestsAreAnImmutableSnapshot() {
+        validSaveCard(mock.baseUrl());
+        List<ReceivedRequest> snapshot = mock.receivedRequests();
+
+        mock.resetReceivedRequests();
+
+        assertThat(snapshot).hasSize(1);
+        assertThat(mock.receivedRequests()).isEmpty();
+        assertThatThrownBy(() -> snapshot.add(snapshot.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void printedRequestsHideTheAuthorizationValue() {
+        validSaveCard(mock.baseUrl());
+
+        String printed = mock.receivedRequests().get(0).toString();
+
+        assertThat(printed).contains("POST " + SAVE_CARD).doesNotContain("sck_mock_test_key");
+    }
+
+    @Test
+    void userStubsTakePriorityOverTheSpecUntilReset() {
+        mock.wireMock().stubFor(post(urlPathEqualTo(SAVE_CARD)).willReturn(aResponse()
+                .withStatus(502).withHeader("Content-Type", "text/html").withBody("<h1>Bad gateway</h1>")));
+
+        HttpResponse<String> stubbed = validSaveCard(mock.baseUrl());
+        mock.resetStubs();
+        HttpResponse<String> fromSpec = validSaveCard(mock.baseUrl());
+
+        assertThat(stubbed.statusCode()).isEqualTo(502);
+        assertThat(stubbed.body()).isEqualTo("<h1>Bad gateway</h1>");
+        assertThat(fromSpec.statusCode()).isEqualTo(200);
+        assertThat(mock.receivedRequests()).hasSize(2);
+    }
+
+    @Test
+    void aFaultStubResetsTheConnectionAndTheServerKeepsServing() {
+        mock.wireMock().stubFor(post(urlPathEqualTo(SAVE_CARD))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThatThrownBy(() -> validSaveCard(mock.baseUrl()))
+                .isInstanceOf(UncheckedIOException.class);
+        mock.resetStubs();
+        assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void corsPreflightReachesTheSpecAnswer() {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + SAVE_CARD))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST"));
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+    }
+
+    @Test
+    void wireMocksAdminApiAndFilesAreUnknownPathsLikeAnyOther() {
+        HttpResponse<String> admin = send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__admin/mappings")));
+        HttpResponse<String> files = send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/__files/x.json")));
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/no/such/path")));
+
+        assertThat(admin.statusCode()).isEqualTo(unknown.statusCode()).isEqualTo(404);
+        assertThat(files.statusCode()).isEqualTo(404);
+        assertThat(admin.body()).contains("NO_PATH_MATCHED_ERROR");
+        assertThat(mock.wireMock().getStubMappings()).hasSize(1);
+    }
+
+    @Test
+    void missingAuthorizationIsAnsweredFromTheSpecNotByWireMock() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + SAVE_CARD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reportsAPortInUseByHostAndPort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            PaynetMockServer second = PaynetMockServer.builder().port(taken.getLocalPort()).build();
+
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("already in use");
+            second.close();
+        }
+    }
+
+    @Test
+    void servesTheSpecFileItIsGiven(@TempDir Path directory) throws IOException {
+        Path spec = SpecCalls.bundledSpecFile(directory);
+        Files.writeString(spec, Files.readString(spec).replace("/v1/paynetj/save_card:", "/v2/renamed/save_card:"));
+
+        try (PaynetMockServer renamed = PaynetMockServer.builder().spec(spec).build().start()) {
+            assertThat(renamed.specSource()).isEqualTo(spec.toString());
+            assertThat(renamed.operations()).contains("POST /v2/renamed/save_card").doesNotContain("POST " + SAVE_CARD);
+            assertThat(validSaveCard(renamed.baseUrl()).statusCode()).isEqualTo(404);
+            assertThat(send(saveCard(renamed.baseUrl()).uri(URI.create(renamed.baseUrl() + "/v2/renamed/save_card"))
+                    .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))))
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void corsCanBeSwitchedOff() {
+        try (PaynetMockServer noCors = PaynetMockServer.builder().cors(false).build().start()) {
+            HttpResponse<String> response = send(saveCard(noCors.baseUrl()).header("Origin", "https://shop.example")
+                    .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingSpecFileIsNamedInTheError(@TempDir Path directory) {
+        Path missing = directory.resolve("nope.yaml");
+
+        assertThatThrownBy(() -> PaynetMockServer.builder().spec(missing).build())
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void rejectsSettingsOutOfRangeNamingTheFix() {
+        assertThatThrownBy(() -> PaynetMockServer.builder().port(70000).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 picks a free port");
+        assertThatThrownBy(() -> PaynetMockServer.builder().host(" ").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1");
+        assertThatThrownBy(() -> PaynetMockServer.builder().maxRequestBodyBytes(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRequestBodyBytes");
+        assertThatThrownBy(() -> PaynetMockServer.builder().recordedRequestLimit(-1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 (keep none)");
+    }
+
+    @Test
+    void startsOnceAndClosesIdempotently() {
+        PaynetMockServer server = PaynetMockServer.builder().build();
+        assertThatThrownBy(server::port).isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");
+
+        server.start();
+        assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
+        server.close();
+        server.close();
+
+        assertThatThrownBy(server::baseUrl).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRequestLogLineNamesMethodPathAndStatusButNoKeyOrBody() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PaynetMockServer logged = PaynetMockServer.builder().requestLog(lines::add).build().start()) {
+            send(saveCard(logged.baseUrl()).uri(URI.create(logged.baseUrl() + SAVE_CARD + "?user_gsm=5321234567"))
+                    .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withGsmForOtp"))));
+        }
+
+        assertThat(lines).containsExactly("POST " + SAVE_CARD + " -> 200");
+    }
+}

@@ -1,0 +1,177 @@
+package io.github.paynetsavecard.mock.cli;
+
+import static io.github.paynetsavecard.mock.SpecCalls.SAVE_CARD;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCard;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCardRequestExample;
+import static io.github.paynetsavecard.mock.SpecCalls.send;
+import static io.github.paynetsavecard.mock.SpecCalls.validSaveCard;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.SpecCalls;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaynetMockCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Consumer<PaynetMockServer> whileRunning, String... args) {
+        return PaynetMockCommand.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), whileRunning, args);
+    }
+
+    private int runExpectingNoStart(String... args) {
+        return run(server -> {
+            throw new AssertionError("the server should not have started");
+        }, args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsItsUrlAndOperationsWhenReadyAndServesTheSpec() {
+        List<Integer> statuses = new ArrayList<>();
+
+        int exit = run(server -> statuses.add(validSaveCard(server.baseUrl()).statusCode()), "--port", "0");
+
+        assertThat(exit).isZero();
+        assertThat(statuses).containsExactly(200);
+        assertThat(out()).containsPattern("listening on http://127\\.0\\.0\\.1:\\d+ ")
+                .contains("POST " + SAVE_CARD)
+                .contains("stopped");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void verboseLogsOneLinePerRequestWithoutTheKeyOrThePhoneNumber() {
+        int exit = run(server -> send(saveCard(server.baseUrl())
+                        .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withGsmForOtp")))),
+                "--port=0", "--verbose");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("POST " + SAVE_CARD + " -> 200")
+                .doesNotContain("sck_mock_test_key")
+                .doesNotContain("5321234567");
+    }
+
+    @Test
+    void withoutVerboseRequestsAreNotLogged() {
+        run(server -> validSaveCard(server.baseUrl()), "-p", "0");
+
+        assertThat(out()).doesNotContain("-> 200");
+    }
+
+    @Test
+    void corsFalseSwitchesCorsHeadersOff() {
+        List<HttpResponse<String>> responses = new ArrayList<>();
+
+        run(server -> responses.add(send(saveCard(server.baseUrl()).header("Origin", "https://shop.example")
+                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))))),
+                "--port=0", "--cors=false");
+
+        assertThat(responses.get(0).statusCode()).isEqualTo(200);
+        assertThat(responses.get(0).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void servesTheSpecFileItIsGiven(@TempDir Path directory) throws IOException {
+        Path spec = SpecCalls.bundledSpecFile(directory);
+        List<Integer> statuses = new ArrayList<>();
+
+        int exit = run(server -> statuses.add(send(HttpRequest.newBuilder(URI.create(server.baseUrl() + SAVE_CARD))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody())).statusCode()), "--port=0", "--spec", spec.toString());
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("(spec: " + spec + ")");
+        assertThat(statuses).containsExactly(405);
+    }
+
+    @Test
+    void rejectsAnUnknownFlagWithUsageAndExitCode2() {
+        int exit = runExpectingNoStart("--prot", "4010");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("Unknown option").contains("'--prot'").contains("Usage:").contains("--port");
+    }
+
+    @Test
+    void rejectsAPortThatIsNotANumberWithExitCode2() {
+        int exit = runExpectingNoStart("--port", "forty");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("'forty' is not an int").contains("Usage:");
+    }
+
+    @Test
+    void rejectsAPortOutOfRangeWithExitCode2() {
+        int exit = runExpectingNoStart("--port", "70000");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("70000").contains("between 0 and 65535");
+    }
+
+    @Test
+    void rejectsACorsValueThatIsNotABoolean() {
+        assertThat(runExpectingNoStart("--cors=maybe")).isEqualTo(2);
+    }
+
+    @Test
+    void namesAMissingSpecFileWithoutAStackTrace(@TempDir Path directory) {
+        Path missing = directory.resolve("missing.yaml");
+
+        int exit = runExpectingNoStart("--spec", missing.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains(missing.toString()).contains("no such file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void namesAnInvalidSpecFileAndItsProblem(@TempDir Path directory) throws IOException {
+        Path broken = Files.writeString(directory.resolve("broken.yaml"), "openapi: 3.0.3\ninfo: [not, an, object\n");
+
+        int exit = runExpectingNoStart("--spec", broken.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err()).contains(broken.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void reportsAPortInUseClearly() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int exit = runExpectingNoStart("--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).contains("127.0.0.1:" + taken.getLocalPort()).contains("already in use")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        int exit = runExpectingNoStart("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("Usage:").contains("--spec").contains("--cors");
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.paynetsavecard.mock.junit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static io.github.paynetsavecard.mock.SpecCalls.SAVE_CARD;
+import static io.github.paynetsavecard.mock.SpecCalls.json;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCardRequestExample;
+import static io.github.paynetsavecard.mock.SpecCalls.validSaveCard;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.client.PaynetClient;
+import io.github.paynetsavecard.client.SaveCardOutcome;
+import io.github.paynetsavecard.client.SaveCardRequest;
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@PaynetMockTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PaynetMockTestAnnotationTest {
+    private static int firstPort;
+
+    @Test
+    @Order(1)
+    void injectsARunningServerOnAFreePort(PaynetMockServer mock) {
+        firstPort = mock.port();
+        mock.wireMock().stubFor(post(SAVE_CARD).willReturn(aResponse().withStatus(503)));
+
+        assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(503);
+        assertThat(mock.receivedRequests()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void keepsTheServerForTheClassButResetsRequestsAndStubsBeforeEachTest(PaynetMockServer mock) {
+        assertThat(mock.port()).isEqualTo(firstPort);
+        assertThat(mock.receivedRequests()).isEmpty();
+        assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void injectsAClientThatCallsTheMockWithTheDefaultKey(PaynetClient client, PaynetMockServer mock) {
+        JsonNode example = json(saveCardRequestExample("withDescription"));
+
+        SaveCardOutcome outcome = client.saveCard(SaveCardRequest.builder()
+                .sessionId(example.get("session_id").asText())
+                .cardDescription(example.get("card_desc").asText())
+                .build());
+
+        assertThat(outcome).isInstanceOf(SaveCardOutcome.Saved.class);
+        assertThat(mock.receivedRequests()).singleElement().satisfies(sent -> {
+            assertThat(sent.path()).isEqualTo(SAVE_CARD);
+            assertThat(sent.header("Authorization")).contains("Basic " + PaynetMockExtension.DEFAULT_API_KEY);
+            assertThat(json(sent.bodyAsString())).isEqualTo(example);
+        });
+    }
+}
