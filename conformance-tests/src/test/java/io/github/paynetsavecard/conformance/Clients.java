@@ -36,6 +36,13 @@ final class Clients {
         return builder.addInterceptor(recorder).build();
     }
 
+    /** Sends one save_card request with a client used for that request only. */
+    static SaveCardOutcome saveCard(Target target, ExchangeRecorder recorder, SaveCardRequest request) {
+        try (PaynetClient client = of(target, recorder)) {
+            return client.saveCard(request);
+        }
+    }
+
     /** The request the spec's example describes. */
     static SaveCardRequest saveCardRequest(JsonNode example) {
         SaveCardRequest.Builder request = SaveCardRequest.builder().sessionId(example.path("session_id").asText());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 final class ConformanceReporting implements TestWatcher, AfterAllCallback {
     static final String SEPARATOR = " | ";
+    // JUnit's wording in front of every Assumptions message; the report shows the reason alone.
+    private static final String ASSUMPTION_PREFIX = "Assumption failed: ";
 
     @Override
     public void testSuccessful(ExtensionContext context) {
@@ -71,6 +73,9 @@ final class ConformanceReporting implements TestWatcher, AfterAllCallback {
 
     private static String reason(Throwable cause) {
         String message = cause.getMessage();
+        if (message != null && message.startsWith(ASSUMPTION_PREFIX)) {
+            message = message.substring(ASSUMPTION_PREFIX.length());
+        }
         if (cause instanceof AssertionError || cause instanceof org.opentest4j.TestAbortedException) {
             return message == null ? cause.getClass().getSimpleName() : message;
         }

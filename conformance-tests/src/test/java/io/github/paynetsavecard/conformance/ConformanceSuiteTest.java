@@ -33,6 +33,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
@@ -42,6 +45,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * becomes a row of {@code target/conformance-report.md}. See {@code docs/conformance.md}.
  */
 @ExtendWith(ConformanceReporting.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("save_card conformance")
 class ConformanceSuiteTest {
     /** A session id no server has issued: the shape of the answer is checked, and Paynet must reject it. */
@@ -55,6 +59,7 @@ class ConformanceSuiteTest {
 
     // ---- every named request example, sent by the generated client --------------------------------------------
 
+    @Order(1)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRequestExamples.class)
     @DisplayName("the client sends the spec's request example; status, Content-Type, body and typed outcome follow the spec")
@@ -64,7 +69,7 @@ class ConformanceSuiteTest {
         SaveCardRequest request = Clients.saveCardRequest(saveCard.requestExample(exampleName).value());
         ExchangeRecorder recorder = new ExchangeRecorder();
 
-        SaveCardOutcome outcome = Clients.of(target, recorder).saveCard(request);
+        SaveCardOutcome outcome = Clients.saveCard(target, recorder, request);
 
         Exchange exchange = recorder.last();
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
@@ -73,6 +78,7 @@ class ConformanceSuiteTest {
 
     // ---- both branches, with a real session from Auth (the paynet-test path, run on every target) -------------
 
+    @Order(2)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card with card_desc: saved")
@@ -80,18 +86,20 @@ class ConformanceSuiteTest {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         ExchangeRecorder recorder = new ExchangeRecorder();
-        PaynetClient client = Clients.of(target, recorder);
         String cardDescription = exampleWithField(saveCard, "card_desc").path("card_desc").asText();
 
-        SaveCardRequest request = SaveCardRequest.builder().sessionId(startSession(handle, client, recorder))
-                .cardDescription(cardDescription).build();
-        SaveCardOutcome outcome = client.saveCard(request);
+        SaveCardOutcome outcome;
+        try (PaynetClient client = Clients.of(target, recorder)) {
+            outcome = client.saveCard(SaveCardRequest.builder().sessionId(startSession(handle, client, recorder))
+                    .cardDescription(cardDescription).build());
+        }
 
         Exchange exchange = recorder.last();
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
         assertOutcome("saved as \"" + cardDescription + "\"", outcome, exchange);
     }
 
+    @Order(3)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card without card_desc: hosted-page branch, described by the spec")
@@ -100,16 +108,19 @@ class ConformanceSuiteTest {
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         assertHostedPageIsDescribed(saveCard);
         ExchangeRecorder recorder = new ExchangeRecorder();
-        PaynetClient client = Clients.of(target, recorder);
 
-        SaveCardRequest request = SaveCardRequest.builder().sessionId(startSession(handle, client, recorder)).build();
-        SaveCardOutcome outcome = client.saveCard(request);
+        SaveCardOutcome outcome;
+        try (PaynetClient client = Clients.of(target, recorder)) {
+            outcome = client.saveCard(SaveCardRequest.builder().sessionId(startSession(handle, client, recorder))
+                    .build());
+        }
 
         Exchange exchange = recorder.last();
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
         assertOutcome("hosted page", outcome, exchange);
     }
 
+    @Order(4)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("an unknown session is answered in the spec's shape (and rejected, on Paynet)")
@@ -120,7 +131,7 @@ class ConformanceSuiteTest {
         SaveCardRequest request = SaveCardRequest.builder().sessionId(UNKNOWN_SESSION)
                 .cardDescription(exampleWithField(saveCard, "card_desc").path("card_desc").asText()).build();
 
-        SaveCardOutcome outcome = Clients.of(target, recorder).saveCard(request);
+        SaveCardOutcome outcome = Clients.saveCard(target, recorder, request);
 
         Exchange exchange = recorder.last();
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
@@ -134,6 +145,7 @@ class ConformanceSuiteTest {
 
     // ---- negative data, sent raw ------------------------------------------------------------------------------
 
+    @Order(5)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithNegatives.class)
     @DisplayName("a request the spec forbids is rejected with a 4xx and an error body that follows the spec")
@@ -148,6 +160,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status / 100 == 4, "a 4xx");
     }
 
+    @Order(6)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a missing Authorization header is answered 401 with an error body that follows the spec")
@@ -160,6 +173,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
+    @Order(7)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a malformed Authorization header (no Basic scheme) is answered 401 with Paynet's Error object")
@@ -174,6 +188,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
+    @Order(8)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a method the spec does not declare on the path is answered 405")
@@ -192,6 +207,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 405, "405");
     }
 
+    @Order(9)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a path the spec does not declare is answered 404")
@@ -210,6 +226,7 @@ class ConformanceSuiteTest {
 
     // ---- rejected outcomes, triggered with Prefer -------------------------------------------------------------
 
+    @Order(10)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRejections.class)
     @DisplayName("a rejecting example of the spec, picked with Prefer, decodes to its Paynet code")
@@ -219,10 +236,12 @@ class ConformanceSuiteTest {
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         ExchangeRecorder recorder = new ExchangeRecorder();
         SaveCardRequest request = Clients.saveCardRequest(saveCard.requestExamples().get(0).value());
-        PaynetClient client = Clients.of(target, recorder, Clients.READ_TIMEOUT,
-                Optional.of(Rejections.prefer(rejection)));
 
-        SaveCardOutcome outcome = client.saveCard(request);
+        SaveCardOutcome outcome;
+        try (PaynetClient client = Clients.of(target, recorder, Clients.READ_TIMEOUT,
+                Optional.of(Rejections.prefer(rejection)))) {
+            outcome = client.saveCard(request);
+        }
 
         Exchange exchange = recorder.last();
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
@@ -236,6 +255,7 @@ class ConformanceSuiteTest {
 
     // ---- the client survives what real servers do (mock only: WireMock stubs and faults) ---------------------
 
+    @Order(11)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives an unknown extra field in the answer")
@@ -246,6 +266,7 @@ class ConformanceSuiteTest {
         assertThat(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
+    @Order(12)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives `code` sent as a string")
@@ -256,6 +277,7 @@ class ConformanceSuiteTest {
         assertThat(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
+    @Order(13)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a proxy's HTML 502 page as a transport failure with the status")
@@ -268,6 +290,7 @@ class ConformanceSuiteTest {
         }
     }
 
+    @Order(14)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a connection reset as a transport failure")
@@ -275,6 +298,7 @@ class ConformanceSuiteTest {
         transportFailure(handle, Clients.READ_TIMEOUT, saved -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     }
 
+    @Order(15)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client gives up on a response slower than its read timeout")
@@ -394,7 +418,9 @@ class ConformanceSuiteTest {
         SaveCardRequest request = SaveCardRequest.builder()
                 .sessionId(saveCard.requestExamples().get(0).value().path("session_id").asText())
                 .cardDescription(exampleWithField(saveCard, "card_desc").path("card_desc").asText()).build();
-        return Clients.of(stubbed, new ExchangeRecorder(), readTimeout, Optional.empty()).saveCard(request);
+        try (PaynetClient client = Clients.of(stubbed, new ExchangeRecorder(), readTimeout, Optional.empty())) {
+            return client.saveCard(request);
+        }
     }
 
     private static PaynetTransportException transportFailure(TargetHandle handle, Duration readTimeout,

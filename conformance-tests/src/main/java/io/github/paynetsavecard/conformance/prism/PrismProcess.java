@@ -52,8 +52,13 @@ public final class PrismProcess implements AutoCloseable {
 
     /** Why Prism cannot run on this machine ({@code node} or {@code npm} not on the PATH); empty when it can. */
     public static Optional<String> missingTools() {
+        return missingTools(System.getenv("PATH"));
+    }
+
+    /** Why Prism cannot run with this {@code PATH}; empty when it can. */
+    static Optional<String> missingTools(String path) {
         for (String tool : List.of("node", "npm")) {
-            if (onPath(tool).isEmpty()) {
+            if (onPath(tool, path).isEmpty()) {
                 return Optional.of(tool + " is not on the PATH (Prism needs Node.js and npm)");
             }
         }
@@ -154,7 +159,8 @@ public final class PrismProcess implements AutoCloseable {
     }
 
     private static void install(Path prismDir, Path log) throws IOException {
-        String npm = onPath("npm").orElseThrow(() -> new IllegalStateException("npm is not on the PATH"));
+        String npm = onPath("npm", System.getenv("PATH"))
+                .orElseThrow(() -> new IllegalStateException("npm is not on the PATH"));
         Process install = new ProcessBuilder(npm, "ci", "--no-audit", "--no-fund")
                 .directory(prismDir.toFile())
                 .redirectErrorStream(true)
@@ -177,8 +183,7 @@ public final class PrismProcess implements AutoCloseable {
         }
     }
 
-    private static Optional<String> onPath(String tool) {
-        String path = System.getenv("PATH");
+    private static Optional<String> onPath(String tool, String path) {
         if (path == null) {
             return Optional.empty();
         }

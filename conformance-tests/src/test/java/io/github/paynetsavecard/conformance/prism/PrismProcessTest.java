@@ -1,0 +1,33 @@
+package io.github.paynetsavecard.conformance.prism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrismProcessTest {
+    @Test
+    void saysWhichToolIsMissingFromThePath(@TempDir Path emptyDir) {
+        assertThat(PrismProcess.missingTools(emptyDir.toString()))
+                .contains("node is not on the PATH (Prism needs Node.js and npm)");
+        assertThat(PrismProcess.missingTools(null)).isPresent();
+    }
+
+    @Test
+    void refusesAFolderWithoutPrismsPackageJson(@TempDir Path dir) {
+        assertThatThrownBy(() -> PrismProcess.start(dir, dir.resolve("openapi.yaml"), dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No package.json in " + dir);
+    }
+
+    @Test
+    void refusesAMissingSpec(@TempDir Path dir) {
+        Path prismDir = Path.of(System.getProperty("conformance.prism.dir", "prism"));
+
+        assertThatThrownBy(() -> PrismProcess.start(prismDir, dir.resolve("missing.yaml"), dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No spec file at " + dir.resolve("missing.yaml"));
+    }
+}
