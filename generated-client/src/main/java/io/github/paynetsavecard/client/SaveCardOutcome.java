@@ -4,17 +4,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What Paynet answered to a save_card request. Switch on it:
+ * What Paynet answered to a save_card request. On Java 17:
  *
  * <pre>{@code
- * switch (client.saveCard(request)) {
- *   case SaveCardOutcome.Saved saved -> show("Card stored as " + saved.cardDescription());
- *   case SaveCardOutcome.HostedPage page -> show("Name the card on Paynet's page");
- *   case SaveCardOutcome.Rejected rejected -> show("Paynet said " + rejected.code() + ": " + rejected.message());
+ * SaveCardOutcome outcome = client.saveCard(request);
+ * if (outcome instanceof SaveCardOutcome.Saved saved) {
+ *   show("Card stored as " + saved.cardDescription());
+ * } else if (outcome instanceof SaveCardOutcome.HostedPage) {
+ *   show("Name the card on Paynet's page");
+ * } else if (outcome instanceof SaveCardOutcome.Rejected rejected) {
+ *   show("Paynet said " + rejected.code() + ": " + rejected.message());
  * }
  * }</pre>
  *
- * (pattern matching for switch needs Java 21; on Java 17 use {@code instanceof}).
+ * On Java 21, switch on it: {@code case SaveCardOutcome.Saved saved -> ...}; the compiler checks
+ * that all three cases are handled.
  *
  * <p>Both accepted outcomes only acknowledge the request: whether the card was really stored is
  * reported later by Paynet's charge call ({@code is_save_card_succeed}).

@@ -189,7 +189,10 @@ class AnswerHandlingTest {
 
   @Test
   void reportsAClosedConnectionAsATransportFailureWithoutStatus() {
-    paynet.server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    // Twice: OkHttp retries a connection that failed before the request was sent.
+    for (int attempt = 0; attempt < 2; attempt++) {
+      paynet.server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    }
 
     PaynetTransportException failure = catchThrowableOfType(PaynetTransportException.class,
         () -> client.saveCard(REQUEST));
