@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
 import io.github.paynetsavecard.spec.SchemaViolation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns the schema validator's findings into Prism-shaped violations under a prefix such as {@code body}. */
 final class SchemaCheck {
@@ -26,7 +28,7 @@ final class SchemaCheck {
                     side + " " + prefix + " could not be validated: " + unvalidatable.getClass().getSimpleName()));
         }
         List<Violation> violations = new ArrayList<>(found.size());
-        for (SchemaViolation violation : found) {
+        for (SchemaViolation violation : inAjvOrder(found, 0)) {
             List<String> path = new ArrayList<>();
             path.add(prefix);
             path.addAll(violation.path());
@@ -36,5 +38,21 @@ final class SchemaCheck {
                     side + " " + prefix + " " + where + violation.message()));
         }
         return violations;
+    }
+
+    // AJV reports an object's own failures (required, type, ...) before those inside its properties; the
+    // validator here may interleave them. Siblings keep the validator's order, which follows the schema.
+    private static List<SchemaViolation> inAjvOrder(List<SchemaViolation> violations, int depth) {
+        List<SchemaViolation> ordered = new ArrayList<>(violations.size());
+        Map<String, List<SchemaViolation>> nested = new LinkedHashMap<>();
+        for (SchemaViolation violation : violations) {
+            if (violation.path().size() <= depth) {
+                ordered.add(violation);
+            } else {
+                nested.computeIfAbsent(violation.path().get(depth), key -> new ArrayList<>()).add(violation);
+            }
+        }
+        nested.values().forEach(group -> ordered.addAll(inAjvOrder(group, depth + 1)));
+        return ordered;
     }
 }
