@@ -6,6 +6,7 @@ import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -45,7 +46,11 @@ public final class SchemaValidator {
 
     private SchemaValidator(JsonNode components) {
         this.components = components;
-        JsonMetaSchema openApi30 = OpenApi30.getInstance();
+        // `components` (added by rooted()) and `x-` extensions are data, not keywords: ignore them silently
+        // instead of letting networknt warn about an unknown keyword for every compiled schema.
+        JsonMetaSchema openApi30 = JsonMetaSchema.builder(OpenApi30.getInstance())
+                .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+                .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
                 builder -> builder.metaSchema(openApi30).defaultMetaSchemaIri(openApi30.getIri()));
         this.config = SchemaValidatorsConfig.builder()

@@ -69,6 +69,7 @@ public final class SpecLint {
             problem(location, "has no operationId; add one that is unique in the document "
                     + "(the generated client names its method after it)");
         }
+        hostedPage(location, operation);
         parameters(location + ".parameters", operation.path("parameters"));
         JsonNode requestBody = operation.path("requestBody");
         if (!isRef(requestBody)) {
@@ -82,6 +83,39 @@ public final class SpecLint {
     }
 
     // Parameters, headers and components given by $ref are checked once, where they are defined.
+    // The mock and the conformance suite find the hosted-page branch's examples by these names.
+    private void hostedPage(String location, JsonNode operation) {
+        JsonNode hostedPage = operation.path("x-paynet-hosted-page");
+        if (hostedPage.isMissingNode()) {
+            return;
+        }
+        String requestExample = hostedPage.path("requestExample").asText("");
+        if (!hasExample(operation.path("requestBody").path("content"), requestExample)) {
+            problem(location + ".x-paynet-hosted-page.requestExample",
+                    "names the request example '" + requestExample + "', which the request body does not have");
+        }
+        String responseExample = hostedPage.path("responseExample").asText("");
+        boolean found = false;
+        for (var responses = operation.path("responses").fields(); responses.hasNext() && !found; ) {
+            var entry = responses.next();
+            JsonNode response = entry.getKey().startsWith("2") ? resolve(location, entry.getValue()) : null;
+            found = response != null && hasExample(response.path("content"), responseExample);
+        }
+        if (!found) {
+            problem(location + ".x-paynet-hosted-page.responseExample",
+                    "names the response example '" + responseExample + "', which no 2xx response has");
+        }
+    }
+
+    private boolean hasExample(JsonNode content, String name) {
+        for (JsonNode media : content) {
+            if (!name.isEmpty() && media.path("examples").has(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void parameters(String location, JsonNode parameters) {
         for (JsonNode parameter : parameters) {
             if (!isRef(parameter)) {

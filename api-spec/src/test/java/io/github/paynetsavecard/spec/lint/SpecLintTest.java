@@ -169,6 +169,22 @@ class SpecLintTest {
         assertThat(report.render()).contains(location + ": has no operationId");
     }
 
+    @Test
+    void namesAHostedPageExtensionThatPointsAtExamplesTheOperationLacks() {
+        ObjectNode hostedPage = spec.object(spec.operation("saveCard"), "x-paynet-hosted-page");
+        hostedPage.put("requestExample", "noSuchRequest");
+        hostedPage.put("responseExample", "noSuchResponse");
+
+        LintReport report = lint();
+
+        assertThat(report.problems()).extracting(SpecProblem::location).containsExactly(
+                spec.locationOf("saveCard") + ".x-paynet-hosted-page.requestExample",
+                spec.locationOf("saveCard") + ".x-paynet-hosted-page.responseExample");
+        assertThat(report.problems()).extracting(SpecProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("'noSuchRequest'"))
+                .anySatisfy(m -> assertThat(m).contains("'noSuchResponse'"));
+    }
+
     private LintReport lint() {
         return SpecLint.check(ApiSpec.load(spec.writeTo(dir.resolve("openapi.yaml"))));
     }
