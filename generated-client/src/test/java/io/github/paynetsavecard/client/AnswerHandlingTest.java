@@ -7,22 +7,17 @@ import io.github.paynetsavecard.client.generated.model.PaynetReturnCode;
 import java.io.IOException;
 import java.util.Optional;
 import okhttp3.mockwebserver.MockResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Paynet's two error channels, lenient codes, unknown content, and answers that are not JSON. */
 class AnswerHandlingTest {
 
   private static final SaveCardRequest REQUEST = SaveCardRequest.builder().sessionId("js_1").build();
 
-  private final MockPaynet paynet = new MockPaynet();
-  private final PaynetClient client = paynet.client();
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    paynet.close();
-  }
+  @RegisterExtension
+  final MockPaynet paynet = new MockPaynet();
+  private final PaynetClient client = paynet.client;
 
   @Test
   void bothErrorChannelsGiveTheSameRejection() {

@@ -6,13 +6,21 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A MockWebServer standing in for Paynet, and a client pointed at it. */
-final class MockPaynet implements AutoCloseable {
+/**
+ * A MockWebServer standing in for Paynet, and a client pointed at it. Register it per test with
+ * {@code @RegisterExtension final MockPaynet paynet = new MockPaynet();}: both stop after the test.
+ */
+final class MockPaynet implements AutoCloseable, AfterEachCallback {
 
   static final String KEY = "sck_TestKey0123456789abcdef";
 
   final MockWebServer server = new MockWebServer();
+
+  /** A client with the default settings, pointed at {@link #server}. */
+  final PaynetClient client;
 
   MockPaynet() {
     try {
@@ -20,6 +28,7 @@ final class MockPaynet implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    client = client();
   }
 
   PaynetClient.Builder clientBuilder() {
@@ -57,7 +66,13 @@ final class MockPaynet implements AutoCloseable {
   }
 
   @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+  }
+
+  @Override
   public void close() throws IOException {
+    client.close();
     server.shutdown();
   }
 }

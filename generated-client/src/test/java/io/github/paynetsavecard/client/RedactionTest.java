@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Keys and phone numbers never reach logs or {@code toString()}. */
 class RedactionTest {
 
-  private final MockPaynet paynet = new MockPaynet();
+  @RegisterExtension
+  final MockPaynet paynet = new MockPaynet();
   private final List<String> lines = new CopyOnWriteArrayList<>();
-
-  @AfterEach
-  void stop() throws IOException {
-    paynet.close();
-  }
 
   @Test
   void logsNothingUnlessAskedTo() throws IOException {

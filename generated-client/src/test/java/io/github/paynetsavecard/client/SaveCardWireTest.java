@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the client puts on the wire: path, headers and the exact JSON bytes. */
 class SaveCardWireTest {
 
-  private final MockPaynet paynet = new MockPaynet();
-  private final PaynetClient client = paynet.client();
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    paynet.close();
-  }
+  @RegisterExtension
+  final MockPaynet paynet = new MockPaynet();
+  private final PaynetClient client = paynet.client;
 
   static Stream<Spec.Example> saveCardRequestExamples() {
     return Spec.requestExamples("saveCard").stream();

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,14 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpecExampleDecodingTest {
 
-  private final MockPaynet paynet = new MockPaynet();
-  private final PaynetClient client = paynet.client();
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    paynet.close();
-  }
+  @RegisterExtension
+  final MockPaynet paynet = new MockPaynet();
+  private final PaynetClient client = paynet.client;
 
   static Stream<Spec.Example> saveCardResponseExamples() {
     return Spec.responseExamples("saveCard").stream();

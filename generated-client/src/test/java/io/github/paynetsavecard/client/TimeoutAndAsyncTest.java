@@ -16,19 +16,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TimeoutAndAsyncTest {
 
   private static final SaveCardRequest REQUEST = SaveCardRequest.builder().sessionId("js_1").cardDescription("d").build();
 
-  private final MockPaynet paynet = new MockPaynet();
-
-  @AfterEach
-  void stop() throws IOException {
-    paynet.close();
-  }
+  @RegisterExtension
+  final MockPaynet paynet = new MockPaynet();
 
   @Test
   void givesUpReadingAfterTheReadTimeout() throws IOException {
