@@ -60,7 +60,7 @@ final class TargetPool implements AutoCloseable {
 
     /** The target, started if needed; skips the calling check (or fails it, in CI) when it cannot run. */
     Target acquire(String name) {
-        Availability availability = targets.computeIfAbsent(name, this::open);
+        Availability availability = targets.computeIfAbsent(name, this::announced);
         if (availability.target().isPresent()) {
             return availability.target().get();
         }
@@ -76,6 +76,16 @@ final class TargetPool implements AutoCloseable {
         mock.start();
         running.add(mock::close);
         return mock;
+    }
+
+    /** Opens the target and says once, on the console, when it will not run and why. */
+    private Availability announced(String name) {
+        Availability availability = open(name);
+        if (availability.target().isEmpty()) {
+            System.err.println("[conformance] target " + name + (availability.mustRun() ? " FAILS: " : " skipped: ")
+                    + availability.reason());
+        }
+        return availability;
     }
 
     private Availability open(String name) {
