@@ -65,8 +65,9 @@ final class ConformanceReporting implements TestWatcher, AfterAllCallback {
             check = check + " — " + invocation.substring(separator + SEPARATOR.length());
         }
         if (context.getParent().isEmpty() || context.getParent().get().getTestMethod().isEmpty()) {
+            // A plain test, not run per target: a check of the suite itself.
             check = invocation;
-            target = "-";
+            target = "(suite)";
         }
         report(context).add(new ReportRow(check, target, result, reason));
     }
