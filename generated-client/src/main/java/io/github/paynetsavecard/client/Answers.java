@@ -30,7 +30,8 @@ final class Answers {
     }
     SaveCardResponse answer = Objects.requireNonNull(response.body(), "a 2xx save_card answer has a body");
     if (answer.getCode() == null) {
-      throw new PaynetTransportException("Paynet's save_card answer has no code", response.code(), null, null);
+      throw new PaynetTransportException("Paynet's save_card answer has no code" + where(response), response.code(),
+          null, null);
     }
     PaynetCode code = new PaynetCode(answer.getCode());
     String message = Objects.requireNonNullElse(answer.getMessage(), "");
@@ -65,15 +66,20 @@ final class Answers {
     try {
       error = PaynetJson.MOSHI.adapter(PaynetError.class).fromJson(body);
     } catch (IOException unreadable) {
-      throw new PaynetTransportException("Paynet's Error object cannot be read", response.code(),
+      throw new PaynetTransportException("Paynet's Error object cannot be read" + where(response), response.code(),
           Redaction.excerpt(body, apiKey), unreadable);
     }
     if (error == null || error.getResultCode() == null) {
-      throw new PaynetTransportException("Paynet's error answer carries no result_code", response.code(),
+      throw new PaynetTransportException("Paynet's error answer carries no result_code" + where(response),
+          response.code(),
           Redaction.excerpt(body, apiKey), null);
     }
     return new Rejection(new PaynetCode(error.getResultCode()), Objects.requireNonNullElse(error.getMessage(), ""),
         Optional.ofNullable(error.getType()));
+  }
+
+  private static String where(Response<?> response) {
+    return " (" + response.raw().request().method() + " " + response.raw().request().url() + ")";
   }
 
   private static String errorBody(Response<?> response) {

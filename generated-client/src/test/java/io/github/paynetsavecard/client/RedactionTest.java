@@ -77,6 +77,37 @@ class RedactionTest {
   }
 
   @Test
+  void canLogToTheSystemLoggerOfTheClientPackage() throws IOException {
+    java.util.logging.Logger julLogger = java.util.logging.Logger.getLogger("io.github.paynetsavecard.client");
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        lines.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    julLogger.addHandler(capture);
+    paynet.answer(Spec.responseExample("saveCard", "saved"));
+    try (PaynetClient client = paynet.clientBuilder()
+        .logging(PaynetLogging.toSystemLogger(PaynetLogging.Level.HEADERS)).build()) {
+
+      client.saveCard(SaveCardRequest.builder().sessionId("js_1").build());
+    } finally {
+      julLogger.removeHandler(capture);
+    }
+
+    assertThat(lines).contains("Authorization: " + Redaction.REDACTED);
+    assertThat(String.join("\n", lines)).doesNotContain(MockPaynet.KEY);
+  }
+
+  @Test
   void clientToStringShowsNoKey() throws IOException {
     try (PaynetClient client = paynet.clientBuilder()
         .logging(PaynetLogging.to(PaynetLogging.Level.HEADERS, lines::add)).build()) {

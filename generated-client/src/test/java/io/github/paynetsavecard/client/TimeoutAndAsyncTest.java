@@ -67,6 +67,7 @@ class TimeoutAndAsyncTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(failure).hasMessageContaining("Timed out").hasCauseInstanceOf(SocketTimeoutException.class);
+        assertThat(failure.getCause().getMessage()).containsIgnoringCase("connect");
       } finally {
         for (Socket socket : queued) {
           socket.close();

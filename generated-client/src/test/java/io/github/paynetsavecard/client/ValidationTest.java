@@ -61,6 +61,14 @@ class ValidationTest {
         .withMessage("readTimeout == null");
     assertThatNullPointerException().isThrownBy(() -> PaynetClient.builder().addInterceptor(null))
         .withMessage("interceptor == null");
+    assertThatNullPointerException().isThrownBy(() -> PaynetClient.builder().connectTimeout(null))
+        .withMessage("connectTimeout == null");
+    assertThatNullPointerException().isThrownBy(() -> PaynetClient.builder().callTimeout(null))
+        .withMessage("callTimeout == null");
+    assertThatNullPointerException().isThrownBy(() -> PaynetClient.builder().logging(null))
+        .withMessage("logging == null");
+    assertThatNullPointerException().isThrownBy(() -> PaynetEnvironment.of(null))
+        .withMessage("baseUrl == null");
   }
 
   @Test
