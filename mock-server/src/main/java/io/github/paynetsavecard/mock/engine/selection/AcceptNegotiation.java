@@ -99,7 +99,7 @@ final class AcceptNegotiation {
 
     private record Range(String type, String subtype, Map<String, String> parameters, double q, int order) {
         static Optional<Range> parse(String text, int order) {
-            String[] parts = text.trim().split(";");
+            String[] parts = text.trim().split(";", -1);
             String[] essence = parts[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
             if (essence.length != 2 || essence[0].isEmpty() || essence[1].isEmpty()) {
                 return Optional.empty();

@@ -23,7 +23,7 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
         if (text == null) {
             return Optional.empty();
         }
-        String[] parts = text.split(";");
+        String[] parts = text.split(";", -1);
         String essence = parts[0].trim().toLowerCase(Locale.ROOT);
         int slash = essence.indexOf('/');
         if (slash <= 0 || slash == essence.length() - 1) {

@@ -1,0 +1,63 @@
+package io.github.paynetsavecard.mock.engine;
+
+import static io.github.paynetsavecard.mock.engine.Exchange.body;
+import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.paynetsavecard.spec.ApiSpec;
+import io.github.paynetsavecard.spec.OpenApiDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The extension point for a stateful mode: rules that see valid requests before the example is chosen. */
+class RequestRuleTest {
+    private static final OpenApiDocument SPEC = ApiSpec.bundled();
+
+    private static MockEngine engineWith(RequestRule... rules) {
+        return MockEngine.create(SPEC, EngineOptions.defaults().withRequestRules(List.of(rules)));
+    }
+
+    @Test
+    void letsARuleSteerTheChoiceToANamedExample() {
+        RequestRule usedSessions = context -> context.body()
+                .filter(json -> json.path("session_id").asText().equals("js_used"))
+                .map(json -> RuleOutcome.select(200, "usedSession"));
+        MockEngine engine = engineWith(usedSessions);
+
+        MockResponse used = validSaveCard().json("{\"session_id\":\"js_used\"}").sendTo(engine);
+        MockResponse fresh = validSaveCard().sendTo(engine);
+
+        assertThat(body(used)).isEqualTo(SPEC.tree().at("/paths/~1v1~1paynetj~1save_card/post/responses/200"
+                + "/content/application~1json/examples/usedSession/value"));
+        assertThat(body(fresh).path("code").asInt()).isZero();
+    }
+
+    @Test
+    void letsARuleAnswerOutrightWithCorsHeadersAdded() {
+        MockEngine engine = engineWith(context -> Optional.of(RuleOutcome.respond(
+                new MockResponse(202, Map.of("X-Rule", context.operationId()), new byte[0]))));
+
+        MockResponse response = validSaveCard().sendTo(engine);
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.header("X-Rule")).contains("saveCard");
+        assertThat(response.header("Access-Control-Allow-Origin")).contains("*");
+    }
+
+    @Test
+    void neverShowsInvalidRequestsToRules() {
+        List<String> seen = new ArrayList<>();
+        MockEngine engine = engineWith(context -> {
+            seen.add(context.operationId());
+            return Optional.empty();
+        });
+
+        validSaveCard().json("{}").sendTo(engine);
+        validSaveCard().sendTo(engine);
+
+        assertThat(seen).containsExactly("saveCard");
+    }
+}
