@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.Launcher;
@@ -64,7 +65,7 @@ class BrokenTargetTest {
     private static Path brokenCopy(Path spec, OperationContract saveCard, NamedExample served) throws IOException {
         JsonNode tree = YAML.readTree(spec.toFile());
         String pointer = "/paths/" + saveCard.path().replace("~", "~0").replace("/", "~1") + "/"
-                + saveCard.method().toLowerCase(java.util.Locale.ROOT) + "/responses/" + served.status()
+                + saveCard.method().toLowerCase(Locale.ROOT) + "/responses/" + served.status()
                 + "/content/application~1json/examples/" + served.name() + "/value";
         JsonNode value = tree.at(pointer);
         assertThat(value.isObject()).as("example %s at %s", served.name(), pointer).isTrue();

@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.paynetsavecard.client.PaynetClient;
 import io.github.paynetsavecard.client.PaynetEnvironment;
 import io.github.paynetsavecard.client.SaveCardOutcome;
@@ -61,7 +62,7 @@ final class Clients {
      * {@code result_code}, is rejected with that code.
      */
     static String expectedOutcome(SaveCardRequest request, Exchange.WireResponse response) {
-        JsonNode body = response.json().orElseGet(() -> com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        JsonNode body = response.json().orElseGet(() -> MissingNode.getInstance());
         if (response.status() / 100 == 2) {
             int code = body.path("code").asInt(-1);
             if (code == 0) {

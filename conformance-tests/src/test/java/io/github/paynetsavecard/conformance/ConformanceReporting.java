@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Turns every finished check into a row of the run's {@link ConformanceReport} and writes the report after each
@@ -77,7 +78,7 @@ final class ConformanceReporting implements TestWatcher, AfterAllCallback {
         if (message != null && message.startsWith(ASSUMPTION_PREFIX)) {
             message = message.substring(ASSUMPTION_PREFIX.length());
         }
-        if (cause instanceof AssertionError || cause instanceof org.opentest4j.TestAbortedException) {
+        if (cause instanceof AssertionError || cause instanceof TestAbortedException) {
             return message == null ? cause.getClass().getSimpleName() : message;
         }
         return cause.getClass().getName() + ": " + message;

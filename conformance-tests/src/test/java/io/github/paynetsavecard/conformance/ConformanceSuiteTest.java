@@ -6,7 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.paynetsavecard.conformance.ConformanceTargets.CREATE_SESSION;
 import static io.github.paynetsavecard.conformance.ConformanceTargets.SAVE_CARD;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -373,7 +376,7 @@ class ConformanceSuiteTest {
     }
 
     private static void assertErrorAnswer(Target target, OperationContract saveCard, Exchange exchange,
-                                          java.util.function.IntPredicate statusOk, String expectedStatus) {
+                                          IntPredicate statusOk, String expectedStatus) {
         List<RuleViolation> broken = new ArrayList<>();
         int status = exchange.answer().status();
         if (!statusOk.test(status)) {
@@ -436,8 +439,8 @@ class ConformanceSuiteTest {
 
     private static Optional<JsonNode> parsed(String body) {
         try {
-            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            return Optional.of(new ObjectMapper().readTree(body));
+        } catch (JsonProcessingException notJson) {
             return Optional.empty();
         }
     }

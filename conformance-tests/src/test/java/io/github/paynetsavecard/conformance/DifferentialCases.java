@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -145,7 +146,7 @@ final class DifferentialCases {
         return example;
     }
 
-    private String with(String field, com.fasterxml.jackson.databind.JsonNode value) {
+    private String with(String field, JsonNode value) {
         ObjectNode example = example();
         example.set(field, value);
         return example.toString();

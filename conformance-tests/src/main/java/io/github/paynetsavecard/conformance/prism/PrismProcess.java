@@ -3,6 +3,7 @@ package io.github.paynetsavecard.conformance.prism;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -89,17 +90,27 @@ public final class PrismProcess implements AutoCloseable {
             if (!Files.isExecutable(prism)) {
                 install(prismDir, logDir.resolve("npm-ci.log"));
             }
-            int port = freePort();
-            Path log = logDir.resolve("prism-" + port + ".log");
-            Process process = new ProcessBuilder(prism.toAbsolutePath().toString(), "mock", "-h", HOST,
-                    "-p", String.valueOf(port), spec.toAbsolutePath().toString())
-                    .directory(prismDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            PrismProcess started = new PrismProcess(process, URI.create("http://" + HOST + ":" + port), log);
-            started.awaitListening(port);
-            return started;
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                Path log = logDir.resolve("prism-" + port + ".log");
+                Process process = new ProcessBuilder(prism.toAbsolutePath().toString(), "mock", "-h", HOST,
+                        "-p", String.valueOf(port), spec.toAbsolutePath().toString())
+                        .directory(prismDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                PrismProcess started = new PrismProcess(process, URI.create("http://" + HOST + ":" + port), log);
+                try {
+                    started.awaitListening(port);
+                    return started;
+                } catch (IllegalStateException failed) {
+                    started.close();
+                    // The free port was taken between choosing it and Prism binding it: choose another.
+                    if (attempt == 3 || !tail(log).contains("EADDRINUSE")) {
+                        throw failed;
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Prism from " + prismDir + ": " + e.getMessage(), e);
         }
@@ -197,7 +208,7 @@ public final class PrismProcess implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class WireClient {
     static Map<String, List<String>> headersOf(Headers headers) {
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
-            grouped.computeIfAbsent(headers.name(i), name -> new java.util.ArrayList<>()).add(headers.value(i));
+            grouped.computeIfAbsent(headers.name(i), name -> new ArrayList<>()).add(headers.value(i));
         }
         return grouped;
     }
