@@ -100,6 +100,15 @@ class PaynetMockServerTest {
     }
 
     @Test
+    void wireMocksUnboundedRequestJournalIsOff() {
+        validSaveCard(mock.baseUrl());
+
+        assertThat(mock.wireMock().getOptions().requestJournalDisabled()).isTrue();
+        assertThatThrownBy(() -> mock.wireMock().getAllServeEvents())
+                .isInstanceOf(com.github.tomakehurst.wiremock.verification.RequestJournalDisabledException.class);
+    }
+
+    @Test
     void receivedRequestsAreAnImmutableSnapshot() {
         validSaveCard(mock.baseUrl());
         List<ReceivedRequest> snapshot = mock.receivedRequests();

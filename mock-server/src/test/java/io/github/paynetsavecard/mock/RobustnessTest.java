@@ -107,6 +107,16 @@ class RobustnessTest {
     }
 
     @Test
+    void aClientWaitingFor100ContinueGets413WithoutSendingTheBody() throws IOException {
+        String answer = raw(mock.port(), ("POST " + SAVE_CARD + " HTTP/1.1\r\nHost: mock\r\nAuthorization: " + TEST_KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + TEN_MB
+                + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(status(answer)).isEqualTo(413);
+        assertThat(answer).doesNotContain("100 Continue");
+    }
+
+    @Test
     void aBodyJustUnderTheLimitReachesTheEngine() {
         String valid = saveCardRequestExample("withDescription");
         String padded = valid + " ".repeat(PaynetMockServer.DEFAULT_MAX_REQUEST_BODY_BYTES - valid.length());
