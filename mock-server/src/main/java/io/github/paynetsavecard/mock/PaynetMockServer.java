@@ -75,7 +75,7 @@ public final class PaynetMockServer implements AutoCloseable {
         this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog);
         MockEngine engine = MockEngine.create(spec, EngineOptions.defaults().withCors(builder.cors));
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
-        Options options = WireMockConfiguration.options()
+        WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(builder.host)
                 .port(builder.port)
                 .disableRequestJournal()
@@ -87,7 +87,11 @@ public final class PaynetMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine), recorder);
+                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine));
+        if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
+            // Only when asked for: the listener runs on every request (the standalone jar records nothing).
+            options.extensions(recorder);
+        }
         this.wireMock = new WireMockServer(options);
         this.specStubId = wireMock.stubFor(any(anyUrl())
                 .atPriority(SPEC_ANSWER_PRIORITY)
