@@ -32,12 +32,13 @@ import io.github.paynetsavecard.mock.engine.validation.Severity;
 import io.github.paynetsavecard.mock.engine.validation.Violation;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers HTTP requests from an OpenAPI document the way Stoplight Prism 5.14 does in mock mode, without any
@@ -79,6 +80,7 @@ public final class MockEngine {
     private final BodyReader bodyReader;
     private final StaticSampler staticSampler;
     private final DynamicSampler dynamicSampler;
+    private final Map<RenderKey, Rendered> renderedExamples = new ConcurrentHashMap<>();
 
     private MockEngine(Contract contract, References references, EngineOptions options) {
         this.options = options;
@@ -151,6 +153,65 @@ public final class MockEngine {
 
     private MockResponse render(Operation operation, Selection.Chosen chosen, Preferences preferences,
                                 List<Violation> requestViolations, Map<String, String> corsHeaders) {
+        Rendered rendered;
+        if (chosen.body() instanceof BodyChoice.FromExample example && !preferences.dynamic()) {
+            // Examples never change: render and self-validate each one once.
+            RenderKey key = new RenderKey(operation, chosen.response().contents(), chosen.status(),
+                    chosen.mediaType().orElse(null), example.value());
+            rendered = renderedExamples.get(key);
+            if (rendered == null) {
+                rendered = renderFresh(operation, chosen, preferences);
+                renderedExamples.putIfAbsent(key, rendered);
+            }
+        } else {
+            rendered = renderFresh(operation, chosen, preferences);
+        }
+        if (rendered.problem() != null) {
+            return problem(corsHeaders, rendered.problem());
+        }
+        Map<String, String> all = new LinkedHashMap<>(corsHeaders);
+        violationsHeader(requestViolations, rendered.violations()).ifPresent(value -> all.put("sl-violations", value));
+        all.putAll(rendered.headers());
+        return new MockResponse(chosen.status(), all, rendered.body());
+    }
+
+    /** A rendered answer before CORS and request violations: its headers, body and own violations, or a problem. */
+    private record Rendered(Map<String, String> headers, byte[] body, List<Violation> violations, Problem problem) {
+        static Rendered failed(Problem problem) {
+            return new Rendered(Map.of(), new byte[0], List.of(), problem);
+        }
+    }
+
+    /** Identifies a rendered example by identity: the spec's nodes are shared and never change. */
+    private static final class RenderKey {
+        private final Object operation;
+        private final Object contents;
+        private final int status;
+        private final String mediaType;
+        private final Object example;
+
+        RenderKey(Object operation, Object contents, int status, String mediaType, Object example) {
+            this.operation = operation;
+            this.contents = contents;
+            this.status = status;
+            this.mediaType = mediaType;
+            this.example = example;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RenderKey key && key.operation == operation && key.contents == contents
+                    && key.status == status && Objects.equals(key.mediaType, mediaType) && key.example == example;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(operation), System.identityHashCode(contents), status,
+                    mediaType, System.identityHashCode(example));
+        }
+    }
+
+    private Rendered renderFresh(Operation operation, Selection.Chosen chosen, Preferences preferences) {
         Optional<JsonNode> body;
         Map<String, String> headers = new LinkedHashMap<>();
         try {
@@ -159,7 +220,7 @@ public final class MockEngine {
                 headerValue(header, preferences).ifPresent(value -> headers.put(header.name(), value));
             }
         } catch (SchemaTooComplexException tooComplex) {
-            return problem(corsHeaders, Problem.of(ProblemType.SCHEMA_TOO_COMPLEX,
+            return Rendered.failed(Problem.of(ProblemType.SCHEMA_TOO_COMPLEX,
                     "Unable to generate body for response. The schema is too complex to generate."));
         }
         chosen.mediaType().ifPresent(mediaType -> headers.put("Content-Type", mediaType));
@@ -168,15 +229,11 @@ public final class MockEngine {
         }
         Optional<byte[]> bytes = serialize(body, chosen.mediaType());
         if (bytes.isEmpty()) {
-            return problem(corsHeaders, Problem.of(ProblemType.NO_COMPLEX_OBJECT_TEXT,
+            return Rendered.failed(Problem.of(ProblemType.NO_COMPLEX_OBJECT_TEXT,
                     "Cannot serialise complex objects as text"));
         }
-        List<Violation> responseViolations = ResponseValidator.validate(operation, chosen.status(), headers, body);
-
-        Map<String, String> all = new LinkedHashMap<>(corsHeaders);
-        violationsHeader(requestViolations, responseViolations).ifPresent(value -> all.put("sl-violations", value));
-        all.putAll(headers);
-        return new MockResponse(chosen.status(), all, bytes.get());
+        List<Violation> violations = ResponseValidator.validate(operation, chosen.status(), headers, body);
+        return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations, null);
     }
 
     private Optional<JsonNode> bodyOf(BodyChoice choice, Preferences preferences) {
