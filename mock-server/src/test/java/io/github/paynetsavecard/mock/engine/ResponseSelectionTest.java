@@ -63,6 +63,15 @@ class ResponseSelectionTest {
                   parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
                   responses:
                     '200': {description: x, content: {application/json: {example: {templated: true}}}}
+              /broken:
+                get:
+                  responses:
+                    '200':
+                      description: an example that breaks its own schema
+                      content:
+                        application/json:
+                          example: {n: not a number}
+                          schema: {type: object, required: [m], properties: {n: {type: integer}}}
               /users/me:
                 get:
                   responses:
@@ -189,6 +198,39 @@ class ResponseSelectionTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(body(response).at("/validation/0/location").toString()).isEqualTo("[\"path\",\"id\"]");
         assertThat(body(response).at("/validation/0/code").asText()).isEqualTo("type");
+    }
+
+    @Test
+    void reportsAnExampleThatBreaksItsSchemaOnEveryAnswer() {
+        MockResponse first = request("GET", "/broken").sendTo(ENGINE);
+        MockResponse second = request("GET", "/broken").sendTo(ENGINE);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(violations(first)).containsExactly("response.body required", "response.body.n type");
+        assertThat(violations(second)).isEqualTo(violations(first));
+    }
+
+    @Test
+    void answersAMissingApiKeyWithPrisms401WithoutAChallenge() {
+        MockEngine engine = Exchange.engine(Exchange.spec("""
+                openapi: 3.0.3
+                info: {title: undeclared, version: '1'}
+                paths:
+                  /only-404:
+                    get:
+                      security: [{key: []}]
+                      responses:
+                        '404': {description: x, content: {application/json: {example: {}}}}
+                components:
+                  securitySchemes:
+                    key: {type: apiKey, in: header, name: X-Key}
+                """));
+
+        MockResponse response = request("GET", "/only-404").sendTo(engine);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(body(response).path("type").asText()).endsWith("#UNAUTHORIZED");
+        assertThat(response.header("WWW-Authenticate")).isEmpty();
     }
 
     @Test
