@@ -111,17 +111,30 @@ public final class PaynetMockServer implements AutoCloseable {
      *                               host and port (the message says which and why, e.g. the port is in use)
      */
     public synchronized PaynetMockServer start() {
-        if (state != State.NEW) {
-            throw new IllegalStateException("This mock server was already " + state.name().toLowerCase()
-                    + "; build a new one with PaynetMockServer.builder()");
+        switch (state) {
+            case RUNNING -> throw new IllegalStateException("This mock server is already running at " + baseUrl());
+            case CLOSED -> throw new IllegalStateException(
+                    "This mock server was closed; build a new one with PaynetMockServer.builder()");
+            case NEW -> { }
         }
         try {
             wireMock.start();
         } catch (FatalStartupException | IllegalStateException e) {
+            stopQuietly();
+            state = State.CLOSED;
             throw new IllegalStateException(cannotListen(e), e);
         }
         state = State.RUNNING;
         return this;
+    }
+
+    /** Jetty may have started its threads before binding failed. */
+    private void stopQuietly() {
+        try {
+            wireMock.stop();
+        } catch (RuntimeException alreadyFailed) {
+            // nothing more to release
+        }
     }
 
     private String cannotListen(Throwable failure) {
@@ -144,8 +157,9 @@ public final class PaynetMockServer implements AutoCloseable {
     /** The port the server listens on; the real one when the builder asked for port 0. */
     public synchronized int port() {
         if (state != State.RUNNING) {
-            throw new IllegalStateException("The mock server is not running (" + state.name().toLowerCase()
-                    + "); call start() first");
+            throw new IllegalStateException(state == State.NEW
+                    ? "The mock server is not running yet; call start() first"
+                    : "The mock server was closed; build a new one with PaynetMockServer.builder()");
         }
         return wireMock.port();
     }
