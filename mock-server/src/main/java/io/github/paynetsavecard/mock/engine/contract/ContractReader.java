@@ -93,10 +93,10 @@ public final class ContractReader {
                     parameter.path("explode").asBoolean(!parameter.has("style")
                             || "form".equals(parameter.path("style").asText()))));
         }
-        return group(location, parameters, false);
+        return group(location, parameters);
     }
 
-    private ParameterGroup group(String location, List<Parameter> parameters, boolean response) {
+    private ParameterGroup group(String location, List<Parameter> parameters) {
         if (parameters.isEmpty()) {
             return ParameterGroup.empty(location);
         }
@@ -112,7 +112,7 @@ public final class ContractReader {
         if (!required.isEmpty()) {
             schema.set("required", required);
         }
-        return new ParameterGroup(location, parameters, compile(schema, response));
+        return new ParameterGroup(location, parameters, compile(schema));
     }
 
     private List<List<SecurityScheme>> security(JsonNode requirements) {
@@ -156,7 +156,7 @@ public final class ContractReader {
                         definition.path("required").asBoolean(false), schema.orElseGet(JSON::objectNode), false));
             }
             definitions.add(new ResponseDefinition(entry.getKey(), headers,
-                    group("header", headerParameters, true), contents(response.path("content"), true)));
+                    group("header", headerParameters), contents(response.path("content"), true)));
         }
         return definitions;
     }
@@ -167,7 +167,7 @@ public final class ContractReader {
             JsonNode mediaType = entry.getValue();
             Optional<JsonNode> schema = schemaOf(mediaType);
             Optional<CompiledSchema> compiled = schema.flatMap(s -> compile(
-                    AccessModes.strip(s, response ? "writeOnly" : "readOnly"), response));
+                    AccessModes.strip(s, response ? "writeOnly" : "readOnly")));
             contents.add(new Content(entry.getKey(), schema, compiled, examples(mediaType, schema)));
         }
         return contents;
@@ -194,7 +194,7 @@ public final class ContractReader {
         return schema == null || !schema.isObject() ? Optional.empty() : Optional.of(references.inline(schema));
     }
 
-    private Optional<CompiledSchema> compile(JsonNode schema, boolean response) {
+    private Optional<CompiledSchema> compile(JsonNode schema) {
         try {
             return Optional.of(validator.compile(schema));
         } catch (RuntimeException unusable) {

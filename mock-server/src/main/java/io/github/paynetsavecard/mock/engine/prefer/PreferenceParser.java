@@ -120,26 +120,24 @@ public final class PreferenceParser {
                 dynamic = Boolean.parseBoolean(text.get());
             }
         }
-        Optional<String> seed = Optional.empty();
-        Raw rawSeed = raw.get("seed");
-        if (rawSeed != null) {
-            seed = single(rawSeed);
-            if (seed.isEmpty()) {
-                problems.add(problem("seed", rawSeed, "should be string"));
-            }
-        }
-        Optional<String> example = Optional.empty();
-        Raw rawExample = raw.get("example");
-        if (rawExample != null) {
-            example = single(rawExample);
-            if (example.isEmpty()) {
-                problems.add(problem("example", rawExample, "should be string"));
-            }
-        }
+        Optional<String> seed = text(raw, "seed", problems);
+        Optional<String> example = text(raw, "example", problems);
         if (!problems.isEmpty()) {
             return new Result.Malformed(String.join("\n", problems));
         }
         return new Result.Valid(new Preferences(code, example, dynamic, seed));
+    }
+
+    private static Optional<String> text(Map<String, Raw> raw, String key, List<String> problems) {
+        Raw value = raw.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Optional<String> text = single(value);
+        if (text.isEmpty()) {
+            problems.add(problem(key, value, "should be string"));
+        }
+        return text;
     }
 
     private static Optional<String> single(Raw raw) {

@@ -1,6 +1,8 @@
 package io.github.paynetsavecard.mock.engine.validation;
 
+import io.github.paynetsavecard.mock.engine.contract.Content;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,21 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
         int plus = full.lastIndexOf('+');
         String subtype = plus >= 0 ? full.substring(plus + 1) : full;
         return Optional.of(new MediaType(type, subtype, full, Map.copyOf(parameters)));
+    }
+
+    /**
+     * The declared content Prism validates a body against: the first whose media type {@code mediaType} matches,
+     * else the first declared one (also when there is no media type).
+     */
+    public static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
+        if (mediaType.isPresent()) {
+            for (Content content : contents) {
+                if (parse(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
+                    return Optional.of(content);
+                }
+            }
+        }
+        return contents.stream().findFirst();
     }
 
     /** {@code type/subtype} as written, without parameters. */

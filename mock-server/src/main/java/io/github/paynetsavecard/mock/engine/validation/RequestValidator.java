@@ -41,12 +41,14 @@ public final class RequestValidator {
     private static List<Violation> checkBody(Optional<RequestBodyDefinition> definition, MockRequest request,
                                              RequestBody body) {
         Optional<JsonNode> value = valueOf(body);
-        if (definition.isPresent() && definition.get().required() && value.filter(RequestValidator::truthy).isEmpty()) {
+        boolean missing = value.filter(RequestValidator::truthy).isEmpty();
+        if (definition.isPresent() && definition.get().required() && missing) {
             return List.of(Violation.missingBody());
         }
         Optional<String> contentType = request.header("Content-Type");
         Optional<MediaType> mediaType = contentType.flatMap(MediaType::parse);
-        if (request.body().length > 0 && !(definition.isPresent() && accepts(definition.get(), contentType, mediaType))) {
+        boolean accepted = definition.isPresent() && accepts(definition.get(), contentType, mediaType);
+        if (request.body().length > 0 && !accepted) {
             boolean declared = definition.isPresent() && !definition.get().contents().isEmpty();
             return List.of(Violation.contentType(declared
                     ? "Supported content types: " + definition.get().contents().stream().map(Content::mediaType)
@@ -56,7 +58,7 @@ public final class RequestValidator {
         if (definition.isEmpty() || value.isEmpty() || value.get().isNull()) {
             return List.of();
         }
-        Optional<Content> content = contentFor(definition.get(), mediaType);
+        Optional<Content> content = MediaType.contentFor(definition.get().contents(), mediaType);
         if (content.isEmpty() || content.get().validator().isEmpty()) {
             return List.of();
         }
@@ -75,16 +77,6 @@ public final class RequestValidator {
                 .anyMatch(content -> MediaType.parse(content.mediaType()).map(mediaType.get()::matches).orElse(true));
     }
 
-    private static Optional<Content> contentFor(RequestBodyDefinition definition, Optional<MediaType> mediaType) {
-        if (mediaType.isPresent()) {
-            for (Content content : definition.contents()) {
-                if (MediaType.parse(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
-                    return Optional.of(content);
-                }
-            }
-        }
-        return definition.contents().stream().findFirst();
-    }
 
     private static Optional<JsonNode> valueOf(RequestBody body) {
         if (body instanceof RequestBody.Json json) {

@@ -46,7 +46,7 @@ public final class ResponseValidator {
                     .map(Content::mediaType).collect(Collectors.joining(", "))));
         }
         if (body.isPresent()) {
-            contentFor(response.contents(), mediaType).flatMap(Content::validator)
+            MediaType.contentFor(response.contents(), mediaType).flatMap(Content::validator)
                     .ifPresent(schema -> violations.addAll(SchemaCheck.check(schema, body.get(), "body", SIDE)));
         }
         violations.addAll(ParameterCheck.check(response.headerCheck(),
@@ -81,16 +81,6 @@ public final class ResponseValidator {
                 .isPresent()).findFirst();
     }
 
-    private static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
-        if (mediaType.isPresent()) {
-            for (Content content : contents) {
-                if (MediaType.parse(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
-                    return Optional.of(content);
-                }
-            }
-        }
-        return contents.stream().findFirst();
-    }
 
     private static Map<String, List<String>> listValues(Map<String, String> headers) {
         return headers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()),
