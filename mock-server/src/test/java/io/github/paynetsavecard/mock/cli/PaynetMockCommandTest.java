@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.SpecCalls;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +108,29 @@ class PaynetMockCommandTest {
         assertThat(exit).isZero();
         assertThat(out()).contains("(spec: " + spec + ")");
         assertThat(statuses).containsExactly(405);
+    }
+
+    /** The real entry point in its own JVM: SIGTERM (what Ctrl-C also triggers) runs the shutdown hook. */
+    @Test
+    void stopsCleanlyWhenTheJvmIsAskedToStop() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PaynetMockCommand.class.getName(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String banner = output.readLine();
+            assertThat(banner).contains("listening on http://127.0.0.1:");
+            String baseUrl = banner.replaceAll(".*listening on (http://\\S+).*", "$1");
+            assertThat(validSaveCard(baseUrl).statusCode()).isEqualTo(200);
+
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of the output
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(output.lines()).contains("Paynet mock server stopped.");
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     @Test
