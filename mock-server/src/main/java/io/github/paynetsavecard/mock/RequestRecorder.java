@@ -8,14 +8,18 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Sees every request that reaches WireMock (spec answers and user stubs alike). Keeps the newest
  * {@code limit} of them for tests, in place of WireMock's unbounded request journal, and writes one log line per
  * request when asked. The line names the method, path and status only: never headers, query or body, which
- * carry keys and phone numbers.
+ * carry keys and phone numbers; long digit runs in the path (a phone number in a path parameter) are masked too.
  */
 final class RequestRecorder implements ServeEventListener {
+    /** Seven digits or more: could be a phone number; all but the last two are masked. */
+    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}(?=\\d{2})");
+
     private final int limit;
     private final Consumer<String> requestLog;
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
@@ -40,8 +44,9 @@ final class RequestRecorder implements ServeEventListener {
         if (requestLog != null) {
             String url = serveEvent.getRequest().getUrl();
             int queryStart = url.indexOf('?');
-            requestLog.accept(serveEvent.getRequest().getMethod().getName() + " "
-                    + (queryStart < 0 ? url : url.substring(0, queryStart))
+            String path = queryStart < 0 ? url : url.substring(0, queryStart);
+            String maskedPath = LONG_NUMBER.matcher(path).replaceAll(digits -> "*".repeat(digits.group().length()));
+            requestLog.accept(serveEvent.getRequest().getMethod().getName() + " " + maskedPath
                     + " -> " + serveEvent.getResponse().getStatus());
         }
     }

@@ -270,4 +270,14 @@ class PaynetMockServerTest {
 
         assertThat(lines).containsExactly("POST " + SAVE_CARD + " -> 200");
     }
+
+    @Test
+    void aRequestLogLineMasksAPhoneNumberInThePath() {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (PaynetMockServer logged = PaynetMockServer.builder().requestLog(lines::add).build().start()) {
+            send(HttpRequest.newBuilder(URI.create(logged.baseUrl() + "/v1/cards/5321234567/x")));
+        }
+
+        assertThat(lines).containsExactly("GET /v1/cards/********67/x -> 404");
+    }
 }
