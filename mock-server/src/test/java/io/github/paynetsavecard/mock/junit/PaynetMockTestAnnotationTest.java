@@ -14,6 +14,7 @@ import io.github.paynetsavecard.client.SaveCardOutcome;
 import io.github.paynetsavecard.client.SaveCardRequest;
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -57,5 +58,14 @@ class PaynetMockTestAnnotationTest {
             assertThat(sent.header("Authorization")).contains("Basic " + PaynetMockExtension.DEFAULT_API_KEY);
             assertThat(json(sent.bodyAsString())).isEqualTo(example);
         });
+    }
+
+    @Nested
+    class InANestedClass {
+        @Test
+        void theOuterClassesServerIsShared(PaynetMockServer mock) {
+            assertThat(mock.port()).isEqualTo(firstPort);
+            assertThat(mock.receivedRequests()).isEmpty();
+        }
     }
 }
