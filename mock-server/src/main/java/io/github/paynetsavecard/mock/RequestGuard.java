@@ -30,6 +30,9 @@ final class RequestGuard extends HandlerWrapper {
     /** A {@code %} that does not start a two-digit hex escape. */
     private static final Pattern STRAY_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
+    private static final String COMPRESSED_BODY =
+            "Compressed request bodies are not accepted; send the body uncompressed without Content-Encoding.";
+
     /** A rejected body up to this size is read and discarded, so that the client reliably sees the 413. */
     private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
@@ -44,7 +47,7 @@ final class RequestGuard extends HandlerWrapper {
             throws IOException, ServletException {
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            reject(baseRequest, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, compressedBody());
+            reject(baseRequest, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, COMPRESSED_BODY);
             return;
         }
         long declared = baseRequest.getContentLengthLong();
@@ -64,10 +67,6 @@ final class RequestGuard extends HandlerWrapper {
             String escaped = STRAY_PERCENT.matcher(query).replaceAll("%25");
             baseRequest.setHttpURI(HttpURI.build(baseRequest.getHttpURI()).query(escaped));
         }
-    }
-
-    private static String compressedBody() {
-        return "Compressed request bodies are not accepted; send the body uncompressed without Content-Encoding.";
     }
 
     /** Reads a rejected body so that clients still writing it do not see a reset connection instead of the 413. */
@@ -110,7 +109,7 @@ final class RequestGuard extends HandlerWrapper {
                 return content;
             }
             if (seen == 0 && looksGzipped(content)) {
-                throw new BadMessageException(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, compressedBody());
+                throw new BadMessageException(HttpStatus.UNSUPPORTED_MEDIA_TYPE_415, COMPRESSED_BODY);
             }
             seen += content.remaining();
             if (seen > limits.maxBodyBytes()) {
