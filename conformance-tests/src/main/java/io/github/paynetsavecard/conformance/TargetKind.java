@@ -43,8 +43,8 @@ public enum TargetKind {
         if (this == PAYNET && undeclaredStatus) {
             Optional<JsonNode> errorSchema = contract.errorSchema();
             if (errorSchema.isPresent()) {
-                return contract.bodyViolations("any other status (" + response.status() + ", Paynet's Error object)",
-                        errorSchema.get(), response);
+                return contract.bodyViolations("Paynet's Error object (the spec's rule for a status it does not "
+                        + "declare, here " + response.status() + ")", errorSchema.get(), response);
             }
         }
         return declared;

@@ -160,20 +160,17 @@ public final class OperationContract {
                     "got " + response.contentType().orElse("no Content-Type") + "; declared: "
                             + String.join(", ", fieldNames(content))));
         }
-        return bodyViolations(key.get(), declared.get(), content.path(declared.get()).path("schema"), response);
+        return bodyViolations("response " + key.get() + " " + declared.get(),
+                content.path(declared.get()).path("schema"), response);
     }
 
     /**
-     * Every rule the body breaks of the schema {@code schema}; {@code where} names it in messages
-     * (e.g. "the Error schema"). Used for statuses the spec does not declare but whose shape it states.
+     * Every rule the JSON body breaks of {@code schema}, a schema node of this document; {@code subject} says whose
+     * schema it is in messages, e.g. "response 400 application/json". Also used for statuses the spec does not
+     * declare but whose shape it states.
      */
-    public List<RuleViolation> bodyViolations(String where, JsonNode schema, Exchange.WireResponse response) {
-        return bodyViolations(where, JSON, schema, response);
-    }
-
-    private List<RuleViolation> bodyViolations(String status, String mediaType, JsonNode schema,
-                                               Exchange.WireResponse response) {
-        String rule = "the body validates against the schema of response " + status + " " + mediaType;
+    public List<RuleViolation> bodyViolations(String subject, JsonNode schema, Exchange.WireResponse response) {
+        String rule = "the body validates against the schema of " + subject;
         if (schema.isMissingNode()) {
             return List.of();
         }
