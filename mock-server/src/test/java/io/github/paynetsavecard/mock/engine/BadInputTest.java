@@ -82,6 +82,14 @@ class BadInputTest {
     }
 
     @Test
+    void answersAnUnparsableAcceptWith406WherePrismCrashes() {
+        MockResponse response = validSaveCard().header("Accept", "garbage").sendTo(ENGINE);
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(validSaveCard().sendTo(ENGINE).status()).isEqualTo(200);
+    }
+
+    @Test
     void neverThrowsOrAnswers500ForRandomRequests() {
         Random random = new Random(7);
         List<String> methods = List.of("GET", "POST", "PUT", "OPTIONS", "HEAD", "", "P\u00d6ST");
