@@ -156,7 +156,7 @@ class ConformanceSuiteTest {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         RawRequest request = negative.request(saveCard, target);
-        parsed(request.bodyText()).ifPresent(body -> negative.assertBreaksTheSchema(saveCard, body));
+        parsed(request.body()).ifPresent(body -> negative.assertBreaksTheSchema(saveCard, body));
 
         Exchange exchange = new WireClient(target.baseUrl()).send(request);
 
@@ -266,7 +266,7 @@ class ConformanceSuiteTest {
         SaveCardOutcome outcome = saveAgainstStub(handle, Clients.READ_TIMEOUT, saved -> aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(saved.put("conformance_unknown_field", "ignore me").toString()));
-        assertThat(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
+        assertReported(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
     @Order(12)
@@ -277,7 +277,7 @@ class ConformanceSuiteTest {
         SaveCardOutcome outcome = saveAgainstStub(handle, Clients.READ_TIMEOUT, saved -> aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(saved.put("code", saved.path("code").asText()).toString()));
-        assertThat(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
+        assertReported(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
     @Order(13)
@@ -394,7 +394,7 @@ class ConformanceSuiteTest {
         }
     }
 
-    private static void assertThat(boolean holds, String expected, SaveCardOutcome outcome) {
+    private static void assertReported(boolean holds, String expected, SaveCardOutcome outcome) {
         if (!holds) {
             throw new AssertionError("expected " + expected + ", the client reported " + Clients.describe(outcome));
         }

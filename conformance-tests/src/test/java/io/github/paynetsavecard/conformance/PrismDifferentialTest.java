@@ -76,7 +76,7 @@ class PrismDifferentialTest {
 
     private static String wireForm(DifferentialCase request) {
         return request.request().method() + " " + request.request().pathAndQuery() + " " + request.request().headers()
-                + " " + request.request().contentType() + " " + request.request().bodyText();
+                + " " + request.request().contentType() + " " + request.request().body();
     }
 
     private static List<String> repeatability(String who, Target target, DifferentialCase request, Exchange first) {

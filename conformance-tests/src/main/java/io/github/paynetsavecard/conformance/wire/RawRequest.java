@@ -22,10 +22,10 @@ import java.util.Optional;
  * @param pathAndQuery the path below the target's base URL, with its query string if any
  * @param headers     header name and value pairs, in order (repeats allowed)
  * @param contentType the {@code Content-Type} of the body; empty when there is no body
- * @param body        the body bytes; empty for none
+ * @param body        the body, sent as UTF-8 bytes exactly as written; empty for none
  */
 public record RawRequest(String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
-                         Optional<String> contentType, byte[] body) {
+                         Optional<String> contentType, String body) {
     public RawRequest {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");
@@ -34,7 +34,7 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         }
         headers = List.copyOf(headers);
         Objects.requireNonNull(contentType, "contentType == null");
-        body = body.clone();
+        Objects.requireNonNull(body, "body == null");
     }
 
     public static Builder post(String pathAndQuery) {
@@ -45,14 +45,9 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         return new Builder(method, pathAndQuery);
     }
 
-    /** The body as UTF-8 text. */
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public byte[] body() {
-        return body.clone();
+    /** The body's bytes on the wire. */
+    public byte[] bodyBytes() {
+        return body.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Builds a {@link RawRequest}; every header is sent exactly as given. */
@@ -61,7 +56,7 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         private final String pathAndQuery;
         private final List<Map.Entry<String, String>> headers = new ArrayList<>();
         private String contentType;
-        private byte[] body = new byte[0];
+        private String body = "";
 
         private Builder(String method, String pathAndQuery) {
             this.method = Objects.requireNonNull(method, "method == null");
@@ -77,7 +72,7 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         /** A body of exactly these UTF-8 characters, labelled with {@code contentType} (no charset is added). */
         public Builder body(String contentType, String text) {
             this.contentType = Objects.requireNonNull(contentType, "contentType == null");
-            this.body = Objects.requireNonNull(text, "text == null").getBytes(StandardCharsets.UTF_8);
+            this.body = Objects.requireNonNull(text, "text == null");
             return this;
         }
 

@@ -39,17 +39,17 @@ public final class WireClient {
         Request.Builder wire = new Request.Builder().url(url(request.pathAndQuery()));
         request.headers().forEach(header -> wire.addHeader(header.getKey(), header.getValue()));
         RequestBody body = null;
-        if (request.contentType().isPresent() || request.body().length > 0) {
+        if (request.contentType().isPresent() || !request.body().isEmpty()) {
             // create(byte[]) keeps the content type exactly as given; create(String) would append a charset.
             MediaType type = request.contentType().map(MediaType::parse).orElse(null);
-            body = RequestBody.create(request.body(), type);
+            body = RequestBody.create(request.bodyBytes(), type);
         }
         wire.method(request.method(), body);
         Request sent = wire.build();
         try (Response response = http.newCall(sent).execute()) {
             ResponseBody responseBody = response.body();
             String text = responseBody == null ? "" : responseBody.string();
-            return Exchange.of(requestOf(sent, request.bodyText()),
+            return Exchange.of(requestOf(sent, request.body()),
                     new Exchange.WireResponse(response.code(), headersOf(response.headers()), text));
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.pathAndQuery() + " to " + baseUrl
