@@ -1,11 +1,18 @@
 package io.github.paynetsavecard.conformance;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.paynetsavecard.conformance.contract.OperationContract;
 import io.github.paynetsavecard.conformance.differential.ResponseComparison;
 import io.github.paynetsavecard.conformance.wire.Exchange;
 import io.github.paynetsavecard.conformance.wire.WireClient;
+import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.OpenApiDocument;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The differential test of issue 3: the same requests to our mock and to Prism 5.14.2 started from the same spec,
  * compared by {@link ResponseComparison}. A difference fails with both answers side by side.
@@ -30,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("differential: our mock against Prism")
 class PrismDifferentialTest {
     /**
-     * Deliberate differences documented in docs/mock-behaviour.md: case name to the reason. A case listed here is
+     * Deliberate differences documented in docs/mock-server.md ("Where it differs from Prism"): case name to the reason. A case listed here is
      * still sent and compared; a difference is reported as skipped with the reason instead of failing.
      */
     private static final Map<String, String> DOCUMENTED_DIFFERENCES = Map.of();
@@ -61,6 +66,27 @@ class PrismDifferentialTest {
         String documented = DOCUMENTED_DIFFERENCES.get(request.name());
         Assumptions.assumeTrue(documented == null, () -> "documented difference: " + documented + "\n" + report);
         throw new AssertionError(report);
+    }
+
+    @ParameterizedTest(name = "mock vs prism | {0}")
+    @ArgumentsSource(Cases.PrismOnly.class)
+    @DisplayName("the comparison catches a mock that answers differently from Prism")
+    void catchesAMockThatAnswersDifferently(String scenario, TargetHandle prism) {
+        Target reference = prism.acquire();
+        PaynetMockServer different = prism.pool().privateMock();
+        OperationContract saveCard = prism.pool().contract(ConformanceTargets.SAVE_CARD);
+        different.wireMock().stubFor(request(saveCard.method(), urlPathEqualTo(saveCard.path())).atPriority(1)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\":1}")));
+        DifferentialCase valid = Cases.cases(prism.pool()).get(0);
+
+        List<String> differences = ResponseComparison.differences(
+                new WireClient(URI.create(different.baseUrl())).send(valid.request()).answer(),
+                new WireClient(reference.baseUrl()).send(valid.request()).answer(), valid.body(), true);
+
+        assertThat(differences)
+                .anySatisfy(difference -> assertThat(difference).startsWith("status: ours 422, Prism 200"))
+                .anySatisfy(difference -> assertThat(difference).startsWith("body: ours {\"code\":1}"));
     }
 
     @Test
@@ -96,6 +122,15 @@ class PrismDifferentialTest {
             TargetHandle mock = new TargetHandle(TargetPool.MOCK, pool);
             TargetHandle prism = new TargetHandle(TargetPool.PRISM, pool);
             return cases(pool).stream().map(request -> Arguments.of(request, mock, prism));
+        }
+
+        /** Prism alone, for the check that the comparison catches a difference. */
+        static final class PrismOnly implements ArgumentsProvider {
+            @Override
+            public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+                return Stream.of(Arguments.of("a mock stubbed to answer 422",
+                        new TargetHandle(TargetPool.PRISM, TargetPool.of(context))));
+            }
         }
 
         static List<DifferentialCase> cases(TargetPool pool) {
