@@ -10,9 +10,9 @@
 # from landing on one server only. Each row of the table is the server's median round.
 #
 # Settings (environment): BENCH_TARGETS ("ours prism wiremock"), BENCH_ROUNDS (3),
-# BENCH_DURATION (20 s per round), BENCH_WARMUP (15 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
+# BENCH_DURATION (20 s per round), BENCH_WARMUP (30 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_LONG_REQUESTS (200000 requests for the memory check of our mock; 0 skips it),
-# BENCH_JAVA_OPTS (JVM flags of BOTH Java servers), BENCH_QUIET_WAIT (120 s at most spent
+# BENCH_JAVA_OPTS (JVM flags of BOTH Java servers), BENCH_QUIET_WAIT (20 s at most spent
 # waiting for idle CPUs before each run), BENCH_NICE (-10 as root, else 0: gives the servers and
 # wrk priority over other work on a shared machine; negative values need root), BENCH_SPEC
 # (api-spec/openapi.yaml).
@@ -26,12 +26,12 @@ cd "$ROOT"
 TARGETS=${BENCH_TARGETS:-ours prism wiremock}
 ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-15}
+WARMUP=${BENCH_WARMUP:-30}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 LONG_REQUESTS=${BENCH_LONG_REQUESTS:-200000}
 LONG_MAX_SECONDS=300
-QUIET_WAIT_SECONDS=${BENCH_QUIET_WAIT:-120}
+QUIET_WAIT_SECONDS=${BENCH_QUIET_WAIT:-20}
 NICENESS=${BENCH_NICE:-$([[ $(id -u) == 0 ]] && echo -10 || echo 0)}
 # Runs "$@" in a new session with niceness $0. Linux autogroups make niceness count only within a
 # session, so the new session's autogroup gets the niceness as well (where autogroups exist).
