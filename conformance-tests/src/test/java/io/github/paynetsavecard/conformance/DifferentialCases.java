@@ -95,6 +95,12 @@ final class DifferentialCases {
         add("Prefer wins over the query fallback", RawRequest.method(saveCard.method(), saveCard.path() + "?__example="
                 + rejection).header("Authorization", AUTHORIZATION).header("Prefer", "code=200")
                 .body(JSON, example().toString()).build());
+        add("Prefer: code=200, example=" + rejection + " (combined, 2xx)", prefer("code=200, example=" + rejection));
+        NamedExample errorExample = saveCard.responseExamples().stream()
+                .filter(example -> !example.status().startsWith("2")).findFirst()
+                .orElseThrow(() -> new AssertionError("the spec has no error example of save_card"));
+        add("Prefer: example=" + errorExample.name() + " without its code (not in the 2xx response)",
+                prefer("example=" + errorExample.name()));
         add("Prefer: code= undefined in the spec (418)", prefer("code=418"));
         add("Prefer: example= undefined in the spec", prefer("example=conformanceUndefinedExample"));
         add("malformed preference (code=abc)", prefer("code=abc"));
@@ -102,6 +108,10 @@ final class DifferentialCases {
     }
 
     private void routingAndNegotiation() {
+        add("a JSON body labelled with a charset", RawRequest.method(saveCard.method(), saveCard.path())
+                .header("Authorization", AUTHORIZATION).body(JSON + "; charset=utf-8", example().toString()).build());
+        add("an unknown extra field in the request (additionalProperties)",
+                post(with("conformance_extra", JsonNodeFactory.instance.textNode("x"))));
         add("a wrong method (GET)", RawRequest.method("GET", saveCard.path()).header("Authorization", AUTHORIZATION)
                 .build());
         add("an unknown path", RawRequest.method(saveCard.method(), saveCard.path() + "_unknown")
