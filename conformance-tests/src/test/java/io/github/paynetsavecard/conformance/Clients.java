@@ -2,8 +2,10 @@ package io.github.paynetsavecard.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.paynetsavecard.client.CreateSessionRequest;
 import io.github.paynetsavecard.client.PaynetClient;
 import io.github.paynetsavecard.client.PaynetEnvironment;
+import io.github.paynetsavecard.client.PaynetSession;
 import io.github.paynetsavecard.client.SaveCardOutcome;
 import io.github.paynetsavecard.client.SaveCardRequest;
 import io.github.paynetsavecard.conformance.wire.Exchange;
@@ -54,6 +56,40 @@ final class Clients {
             request.userGsm(example.path("user_gsm").asText());
         }
         return request.build();
+    }
+
+    /**
+     * The Auth request the spec's example describes; an error naming the field when the example has one the
+     * client cannot send (the check would no longer send the example).
+     */
+    static CreateSessionRequest createSessionRequest(JsonNode example) {
+        CreateSessionRequest.Builder request = CreateSessionRequest.builder();
+        example.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "amount" -> request.amount(value.asLong());
+                case "reference_no" -> request.referenceNo(value.asText());
+                case "agent_id" -> request.agentId(value.asText());
+                case "add_commission" -> request.addCommission(value.asBoolean());
+                default -> throw new AssertionError("the client's CreateSessionRequest cannot send `"
+                        + field.getKey() + "` of the spec's example " + example);
+            }
+        });
+        return request.build();
+    }
+
+    /** What the client must report for an Auth answer, in {@link #describe(PaynetSession)} form. */
+    static String expectedSession(Exchange.WireResponse response) {
+        JsonNode body = response.json().orElseGet(MissingNode::getInstance);
+        int code = response.status() / 100 == 2 ? body.path("code").asInt(0) : body.path("result_code").asInt(-1);
+        String sessionId = body.path("session_id").isTextual() ? body.path("session_id").asText() : "none";
+        return "code " + code + ", session " + sessionId + " (HTTP " + response.status() + ")";
+    }
+
+    /** An Auth outcome in words, comparable with {@link #expectedSession}. */
+    static String describe(PaynetSession session) {
+        return "code " + session.code().value() + ", session " + session.sessionId().orElse("none") + " (HTTP "
+                + session.httpStatus() + ")";
     }
 
     /**

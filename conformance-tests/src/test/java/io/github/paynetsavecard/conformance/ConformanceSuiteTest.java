@@ -79,9 +79,34 @@ class ConformanceSuiteTest {
         assertOutcome(Clients.expectedOutcome(request, exchange.answer()), outcome, exchange);
     }
 
+    @Order(2)
+    @ParameterizedTest(name = "{0} | {1}")
+    @ArgumentsSource(ConformanceTargets.WithSessionExamples.class)
+    @DisplayName("the client sends the spec's Auth request example; status, Content-Type, body and session follow the spec")
+    void sessionExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
+        Target target = handle.acquire();
+        OperationContract createSession = handle.pool().contract(CREATE_SESSION);
+        CreateSessionRequest request = Clients.createSessionRequest(
+                createSession.requestExample(exampleName).value());
+        ExchangeRecorder recorder = new ExchangeRecorder();
+
+        PaynetSession session;
+        try (PaynetClient client = Clients.of(target, recorder)) {
+            session = client.createSession(request);
+        }
+
+        Exchange exchange = recorder.last();
+        ConformanceFailure.throwIfAny(createSession.violations(exchange), exchange);
+        String expected = Clients.expectedSession(exchange.answer());
+        if (!Clients.describe(session).equals(expected)) {
+            throw new ConformanceFailure(List.of(new RuleViolation("the client's session matches the answer",
+                    "expected " + expected + ", the client reported " + Clients.describe(session))), exchange);
+        }
+    }
+
     // ---- both branches, with a real session from Auth (the paynet-test path, run on every target) -------------
 
-    @Order(2)
+    @Order(3)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card with card_desc: saved")
@@ -102,7 +127,7 @@ class ConformanceSuiteTest {
         assertOutcome("saved as \"" + cardDescription + "\"", outcome, exchange);
     }
 
-    @Order(3)
+    @Order(4)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card without card_desc: hosted-page branch, described by the spec")
@@ -123,7 +148,7 @@ class ConformanceSuiteTest {
         assertOutcome("hosted page", outcome, exchange);
     }
 
-    @Order(4)
+    @Order(5)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("an unknown session is answered in the spec's shape (and rejected, on Paynet)")
@@ -148,7 +173,7 @@ class ConformanceSuiteTest {
 
     // ---- negative data, sent raw ------------------------------------------------------------------------------
 
-    @Order(5)
+    @Order(6)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithNegatives.class)
     @DisplayName("a request the spec forbids is rejected with a 4xx and an error body that follows the spec")
@@ -163,7 +188,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status / 100 == 4, "a 4xx");
     }
 
-    @Order(6)
+    @Order(7)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a missing Authorization header is answered 401 with an error body that follows the spec")
@@ -176,7 +201,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
-    @Order(7)
+    @Order(8)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a malformed Authorization header (no Basic scheme) is answered 401 with Paynet's Error object")
@@ -191,7 +216,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
-    @Order(8)
+    @Order(9)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a method the spec does not declare on the path is answered 405")
@@ -210,7 +235,7 @@ class ConformanceSuiteTest {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 405, "405");
     }
 
-    @Order(9)
+    @Order(10)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a path the spec does not declare is answered 404")
@@ -229,7 +254,7 @@ class ConformanceSuiteTest {
 
     // ---- rejected outcomes, triggered with Prefer -------------------------------------------------------------
 
-    @Order(10)
+    @Order(11)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRejections.class)
     @DisplayName("a rejecting example of the spec, picked with Prefer, decodes to its Paynet code")
@@ -258,7 +283,7 @@ class ConformanceSuiteTest {
 
     // ---- the client survives what real servers do (mock only: WireMock stubs and faults) ---------------------
 
-    @Order(11)
+    @Order(12)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives an unknown extra field in the answer")
@@ -269,7 +294,7 @@ class ConformanceSuiteTest {
         assertReported(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
-    @Order(12)
+    @Order(13)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives `code` sent as a string")
@@ -280,7 +305,7 @@ class ConformanceSuiteTest {
         assertReported(outcome instanceof SaveCardOutcome.Saved, "saved", outcome);
     }
 
-    @Order(13)
+    @Order(14)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a proxy's HTML 502 page as a transport failure with the status")
@@ -293,7 +318,7 @@ class ConformanceSuiteTest {
         }
     }
 
-    @Order(14)
+    @Order(15)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a connection reset as a transport failure")
@@ -301,7 +326,7 @@ class ConformanceSuiteTest {
         transportFailure(handle, Clients.READ_TIMEOUT, saved -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     }
 
-    @Order(15)
+    @Order(16)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client gives up on a response slower than its read timeout")

@@ -39,6 +39,16 @@ final class ConformanceTargets {
         }
     }
 
+    /** Every target with every named request example of createSession (Auth). */
+    static final class WithSessionExamples implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
+            OperationContract createSession = TargetPool.of(context).contract(CREATE_SESSION);
+            return handles(context).stream().flatMap(target -> createSession.requestExamples().stream()
+                    .map(example -> Arguments.of(target, example.name())));
+        }
+    }
+
     /** Every target with every response example of save_card that rejects the request (see {@link Rejections}). */
     static final class WithRejections implements ArgumentsProvider {
         @Override
