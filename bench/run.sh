@@ -20,6 +20,8 @@
 # Not part of the build or CI (CI has 2 cores and is judged on time). See docs/bench.md.
 set -euo pipefail
 
+SPEC=${BENCH_SPEC:-api-spec/openapi.yaml}
+[[ $SPEC == /* || -z ${BENCH_SPEC:-} ]] || SPEC=$PWD/$SPEC
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
@@ -39,7 +41,6 @@ NICENESS=${BENCH_NICE:-$([[ $(id -u) == 0 ]] && echo -10 || echo 0)}
 IN_OWN_SESSION='echo "$0" >/proc/self/autogroup 2>/dev/null || true; exec nice -n "$0" "$@"'
 STARTUP_TIMEOUT_SECONDS=120
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}
-SPEC=${BENCH_SPEC:-api-spec/openapi.yaml}
 API_PATH=/v1/paynetj/save_card
 REQUEST_EXAMPLE=withDescription
 OUR_JAR=mock-server/target/paynet-mock-server.jar
@@ -323,7 +324,8 @@ verdict() {
 
 report() {
   local name round r all
-  declare -A label=([ours]="paynet-mock-server (validating)" [prism]="Prism 5.14.2 (NODE_ENV=production)"
+  declare -A label=([ours]="paynet-mock-server (validating)"
+    [prism]="Prism $(node -p "require('./$PRISM_DIR/node_modules/@stoplight/prism-cli/package.json').version") (NODE_ENV=production)"
     [wiremock]="WireMock $WIREMOCK_VERSION static stub (no validation)")
   declare -A rps
   echo "### Results $(date -u '+%Y-%m-%d %H:%M UTC')"
