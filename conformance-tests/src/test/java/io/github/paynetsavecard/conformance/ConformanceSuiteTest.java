@@ -65,7 +65,7 @@ class ConformanceSuiteTest {
     @Order(1)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRequestExamples.class)
-    @DisplayName("the client sends the spec's request example; status, Content-Type, body and typed outcome follow the spec")
+    @DisplayName("the client sends the spec's save_card request example; status, Content-Type, body and typed outcome follow the spec")
     void requestExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);

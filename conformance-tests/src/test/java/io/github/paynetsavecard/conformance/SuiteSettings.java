@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param workDir    where logs go ({@code conformance.work.dir})
  * @param report     the Markdown report's file ({@code conformance.report})
  * @param environment the process environment (keys, {@code CI})
+ * @param url        the {@code url} target's base URL ({@code conformance.url} or {@code PAYNET_CONFORMANCE_URL})
+ * @param urlKind    {@code paynet} or {@code prism}: which rules apply to the {@code url} target
+ *                   ({@code conformance.url.kind} or {@code PAYNET_CONFORMANCE_KIND})
  */
 record SuiteSettings(List<String> targets, Path spec, Path prismDir, Path workDir, Path report,
                      Map<String, String> environment, Optional<String> url, Optional<String> urlKind) {
