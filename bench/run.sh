@@ -2,7 +2,7 @@
 # Benchmark: paynet-mock-server vs Stoplight Prism 5.14.2 vs a plain WireMock stub (the engine's
 # ceiling), on the same spec, in the same run, on 127.0.0.1.
 #
-#   bench/run.sh                                  # all three; about 5 minutes
+#   bench/run.sh                                  # all three; 7 to 10 minutes
 #   BENCH_TARGETS="prism wiremock" bench/run.sh   # without our mock
 #
 # The servers start one after another (each start-up timed alone), then stay up while wrk loads
@@ -10,7 +10,7 @@
 # from landing on one server only. Each row of the table is the server's median round.
 #
 # Settings (environment): BENCH_TARGETS ("ours prism wiremock"), BENCH_ROUNDS (3),
-# BENCH_DURATION (20 s per round), BENCH_WARMUP (30 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
+# BENCH_DURATION (20 s per round), BENCH_WARMUP (45 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_LONG_REQUESTS (200000 requests for the memory check of our mock; 0 skips it),
 # BENCH_JAVA_OPTS (JVM flags of BOTH Java servers), BENCH_QUIET_WAIT (20 s at most spent
 # waiting for idle CPUs before each run), BENCH_NICE (-10 as root, else 0: gives the servers and
@@ -28,7 +28,7 @@ cd "$ROOT"
 TARGETS=${BENCH_TARGETS:-ours prism wiremock}
 ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-30}
+WARMUP=${BENCH_WARMUP:-45}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 LONG_REQUESTS=${BENCH_LONG_REQUESTS:-200000}
