@@ -54,6 +54,8 @@ BODY_FILE=$OUT/request-body.json
 # change) cannot make them answer from different documents.
 SPEC_COPY=$OUT/openapi.yaml
 WIREMOCK_JAR=$OUT/wiremock-standalone-$WIREMOCK_VERSION.jar
+# Our jar runs from a copy too, so that a rebuild during the run cannot pull it from under the JVM.
+OUR_JAR_COPY=$OUT/paynet-mock-server.jar
 LUA=bench/save_card.lua
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 # Targets of issue 3.
@@ -136,6 +138,7 @@ ensure_our_jar() {
     ./mvnw -q -B -pl mock-server -am package -DskipTests
   fi
   [[ -f $OUR_JAR ]] || die "the build did not produce $OUR_JAR"
+  cp -p "$OUR_JAR" "$OUR_JAR_COPY"
 }
 
 ensure_wiremock() {
@@ -333,6 +336,7 @@ report() {
   echo "Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)."
   echo "Java: $(java -version 2>&1 | head -1). Node: $(node --version). $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load: wrk -t$THREADS -c$CONNECTIONS, POST $API_PATH with the spec's \`$REQUEST_EXAMPLE\` example and \`Authorization: Basic bench-key\`; ${WARMUP} s warm-up, then $ROUNDS interleaved rounds of ${DURATION} s; each row is the server's median round."
+  [[ -z ${PID[ours]:-} ]] || echo "Our mock: \`$OUR_JAR\` built $(date -u -r "$OUR_JAR_COPY" '+%Y-%m-%d %H:%M UTC'); the tree was at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
   echo "JVM flags (both Java servers): \`$JAVA_OPTS\`. Niceness of the servers and wrk: $NICENESS."
   echo
   echo "| server | req/s | p50 ms | p99 ms | start to first 200 ms | peak RSS MiB | other CPU % | req/s of each round |"
@@ -370,7 +374,7 @@ for target in $TARGETS; do
     ours)
       ensure_our_jar
       # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-      start ours java $JAVA_OPTS -jar "$OUR_JAR" --port "$PORT" --host 127.0.0.1 --spec "$SPEC_COPY"
+      start ours java $JAVA_OPTS -jar "$OUR_JAR_COPY" --port "$PORT" --host 127.0.0.1 --spec "$SPEC_COPY"
       check_validates ours
       ;;
     prism)
