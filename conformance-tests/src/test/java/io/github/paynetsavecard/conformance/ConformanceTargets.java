@@ -29,23 +29,33 @@ final class ConformanceTargets {
         }
     }
 
-    /** Every target with every named request example of save_card. */
-    static final class WithRequestExamples implements ArgumentsProvider {
+    /** Every target with every named request example of one operation. */
+    private abstract static class WithExamplesOf implements ArgumentsProvider {
+        private final String operationId;
+
+        WithExamplesOf(String operationId) {
+            this.operationId = operationId;
+        }
+
         @Override
         public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-            OperationContract saveCard = TargetPool.of(context).contract(SAVE_CARD);
-            return handles(context).stream().flatMap(target -> saveCard.requestExamples().stream()
+            OperationContract operation = TargetPool.of(context).contract(operationId);
+            return handles(context).stream().flatMap(target -> operation.requestExamples().stream()
                     .map(example -> Arguments.of(target, example.name())));
         }
     }
 
+    /** Every target with every named request example of save_card. */
+    static final class WithRequestExamples extends WithExamplesOf {
+        WithRequestExamples() {
+            super(SAVE_CARD);
+        }
+    }
+
     /** Every target with every named request example of createSession (Auth). */
-    static final class WithSessionExamples implements ArgumentsProvider {
-        @Override
-        public Stream<? extends Arguments> provideArguments(ExtensionContext context) {
-            OperationContract createSession = TargetPool.of(context).contract(CREATE_SESSION);
-            return handles(context).stream().flatMap(target -> createSession.requestExamples().stream()
-                    .map(example -> Arguments.of(target, example.name())));
+    static final class WithSessionExamples extends WithExamplesOf {
+        WithSessionExamples() {
+            super(CREATE_SESSION);
         }
     }
 
