@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.paynetsavecard.mock.engine.EngineOptions;
+import io.github.paynetsavecard.mock.engine.RequestRule;
 import io.github.paynetsavecard.mock.engine.MockEngine;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.InvalidSpecException;
@@ -73,7 +74,8 @@ public final class PaynetMockServer implements AutoCloseable {
         this.specSource = spec.source();
         this.operations = operationsOf(spec);
         this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog);
-        MockEngine engine = MockEngine.create(spec, EngineOptions.defaults().withCors(builder.cors));
+        MockEngine engine = MockEngine.create(spec,
+                EngineOptions.defaults().withCors(builder.cors).withRequestRules(builder.requestRules));
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(builder.host)
@@ -239,6 +241,7 @@ public final class PaynetMockServer implements AutoCloseable {
         private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
         private int recordedRequestLimit = DEFAULT_RECORDED_REQUEST_LIMIT;
         private Consumer<String> requestLog;
+        private final List<RequestRule> requestRules = new ArrayList<>();
 
         private Builder() {
         }
@@ -288,6 +291,24 @@ public final class PaynetMockServer implements AutoCloseable {
          */
         public Builder requestLog(Consumer<String> log) {
             this.requestLog = Objects.requireNonNull(log, "requestLog == null; leave it out for no request log");
+            return this;
+        }
+
+        /**
+         * Adds a rule that sees every valid request before the spec's answer is chosen, and may decide it: answer
+         * outright, or pick a status and a named example of the spec (e.g. {@code usedSession} for a session that
+         * was already used). Rules run in the order added; none by default, which is Prism's behaviour.
+         *
+         * <pre>{@code
+         * PaynetMockServer.builder()
+         *     .requestRule(call -> call.body()
+         *         .filter(body -> used.contains(body.path("session_id").asText()))
+         *         .map(body -> RuleOutcome.select(200, "usedSession")))
+         *     .build();
+         * }</pre>
+         */
+        public Builder requestRule(RequestRule rule) {
+            requestRules.add(Objects.requireNonNull(rule, "rule == null"));
             return this;
         }
 

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.paynetsavecard.mock.engine.RuleOutcome;
 import io.github.paynetsavecard.spec.InvalidSpecException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -212,6 +213,23 @@ class PaynetMockServerTest {
             assertThat(send(saveCard(renamed.baseUrl()).uri(URI.create(renamed.baseUrl() + "/v2/renamed/save_card"))
                     .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))))
                     .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRequestRuleAnswersChosenSessionsWithAnotherExampleOfTheSpec() {
+        String usedSession = json(saveCardRequestExample("withDescription")).path("session_id").asText();
+        try (PaynetMockServer stateful = PaynetMockServer.builder()
+                .requestRule(call -> call.body()
+                        .filter(body -> body.path("session_id").asText().equals(usedSession))
+                        .map(body -> RuleOutcome.select(200, "usedSession")))
+                .build().start()) {
+            HttpResponse<String> used = validSaveCard(stateful.baseUrl());
+            HttpResponse<String> fresh = send(saveCard(stateful.baseUrl())
+                    .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("hostedPage"))));
+
+            assertThat(json(used.body())).isEqualTo(saveCardResponseExample("usedSession"));
+            assertThat(json(fresh.body())).isEqualTo(saveCardResponseExample("saved"));
         }
     }
 
