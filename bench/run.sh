@@ -105,8 +105,10 @@ stop_server() {
   kill -KILL -- "-$pid" 2>/dev/null || true
 }
 
+WRK_PID=''
 stop_all() {
   local name
+  [[ -z $WRK_PID ]] || stop_server "$WRK_PID"
   for name in "${!PID[@]}"; do stop_server "${PID[$name]}"; done
 }
 trap stop_all EXIT
@@ -286,9 +288,15 @@ load() {
   local TIMEFORMAT='%U %S' file=$LOGS/$1-wrk-$2
   busy_before=$(machine_busy_ticks)
   server_before=$(session_ticks "$pid")
-  # The time keyword writes wrk's user and system CPU seconds to the .times file.
-  { time BENCH_BODY_FILE=$BODY_FILE setsid sh -c "$IN_OWN_SESSION" "$NICENESS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 5s -s "$LUA" \
-    "${URL[$name]}" >"$file.txt" 2>&1; } 2>"$file.times" || die "wrk failed against $name (see $file.txt)"
+  # The time keyword writes wrk's user and system CPU seconds to the .times file. wrk runs in the
+  # background and is waited for, so that a signal stops the script (and wrk, in stop_all) at once.
+  { time {
+    BENCH_BODY_FILE=$BODY_FILE setsid sh -c "$IN_OWN_SESSION" "$NICENESS" wrk -t"$THREADS" -c"$CONNECTIONS" \
+      -d"${seconds}s" --timeout 5s -s "$LUA" "${URL[$name]}" >"$file.txt" 2>&1 &
+    WRK_PID=$!
+    wait "$WRK_PID"
+  }; } 2>"$file.times" || die "wrk failed against $name (see $file.txt)"
+  WRK_PID=''
   wrk_ticks=$(awk -v hz="$TICKS_PER_SECOND" '{ printf "%.0f", ($1 + $2) * hz }' "$file.times")
   # CPU that neither the server nor wrk used during the run, as a share of all CPUs.
   W_OTHER_CPU=$((($(machine_busy_ticks) - busy_before - ($(session_ticks "$pid") - server_before) - wrk_ticks) * 100 /
