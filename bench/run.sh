@@ -140,6 +140,9 @@ ensure_our_jar() {
     ./mvnw -q -B -pl mock-server -am package -DskipTests
   fi
   [[ -f $OUR_JAR ]] || die "the build did not produce $OUR_JAR"
+  if [[ -n $(find mock-server/src/main api-spec/src/main -newer "$OUR_JAR" -type f -print -quit 2>/dev/null) ]]; then
+    log "WARNING: $OUR_JAR is older than its sources; measuring it anyway (rebuild: ./mvnw -q -B -pl mock-server -am package -DskipTests)"
+  fi
   cp -p "$OUR_JAR" "$OUR_JAR_COPY"
 }
 
