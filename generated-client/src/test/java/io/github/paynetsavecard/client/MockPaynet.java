@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class MockPaynet implements AutoCloseable, AfterEachCallback {
 
-  static final String KEY = "sck_TestKey0123456789abcdef";
+  static final String KEY = "sck_test_key_not_real";
 
   final MockWebServer server = new MockWebServer();
 
