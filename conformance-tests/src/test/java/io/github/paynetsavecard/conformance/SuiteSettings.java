@@ -61,6 +61,13 @@ record SuiteSettings(List<String> targets, Path spec, Path prismDir, Path workDi
         return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
     }
 
+    /** The settings without the environment, which holds the keys: a record's own {@code toString()} prints it. */
+    @Override
+    public String toString() {
+        return "SuiteSettings[targets=" + targets + ", spec=" + spec + ", prismDir=" + prismDir + ", workDir="
+                + workDir + ", report=" + report + ", url=" + url + ", urlKind=" + urlKind + "]";
+    }
+
     private static String parameter(ExtensionContext context, String name, String fallback) {
         return context.getConfigurationParameter(name).filter(value -> !value.isBlank()).orElse(fallback);
     }

@@ -2,6 +2,7 @@ package io.github.paynetsavecard.conformance.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,25 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
     /** The body's bytes on the wire. */
     public byte[] bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The request for a person to read, with the {@code Authorization} value and phone numbers masked as in an
+     * {@link Exchange}: a record's own {@code toString()} would print the key of every request that carries one.
+     */
+    @Override
+    public String toString() {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        headers.forEach(header -> grouped.computeIfAbsent(header.getKey(), name -> new ArrayList<>())
+                .add(header.getValue()));
+        StringBuilder text = new StringBuilder(method).append(' ').append(pathAndQuery);
+        Redaction.headers(grouped).forEach((name, values) -> values.forEach(value -> text.append('\n')
+                .append(name).append(": ").append(value)));
+        contentType.ifPresent(type -> text.append("\nContent-Type: ").append(type));
+        if (!body.isEmpty()) {
+            text.append("\n\n").append(Redaction.body(body));
+        }
+        return text.toString();
     }
 
     /** Builds a {@link RawRequest}; every header is sent exactly as given. */
