@@ -18,11 +18,14 @@ import java.util.TreeSet;
  * <ul>
  *   <li>the status;</li>
  *   <li>the {@code Content-Type}: media type and {@code charset}, case-insensitively;</li>
- *   <li>the body: JSON-equal; for {@code application/problem+json} only {@code type}, {@code status} and the
- *       {@code validation} locations and codes (titles and details are wording); with {@link Body#SHAPE}
+ *   <li>the body: JSON-equal; for {@code application/problem+json} the same fields, the same {@code type} and
+ *       {@code status}, and the same {@code validation} entries by location, severity and code (titles, details
+ *       and messages are wording); with {@link Body#SHAPE}
  *       (dynamic generation) the same fields with the same JSON types, where {@code null} matches any type
  *       because a nullable field may be generated either way;</li>
- *   <li>the {@code sl-violations} header: the same locations and codes (messages are wording);</li>
+ *   <li>the {@code sl-violations} header: the same entries by location, severity and code, as many of each
+ *       (messages are wording);</li>
+ *   <li>the {@code WWW-Authenticate} challenge of a 401;</li>
  *   <li>optionally the CORS headers ({@code Access-Control-Allow-*}).</li>
  * </ul>
  */
@@ -56,10 +59,16 @@ public final class ResponseComparison {
             differences.add("Content-Type: ours " + show(ours.contentType()) + ", Prism " + show(prism.contentType()));
         }
         differences.addAll(bodyDifferences(ours, prism, body));
-        Set<String> ourViolations = violations(ours);
-        Set<String> prismViolations = violations(prism);
+        List<String> ourViolations = violations(ours);
+        List<String> prismViolations = violations(prism);
         if (!ourViolations.equals(prismViolations)) {
-            differences.add("sl-violations (location code): ours " + ourViolations + ", Prism " + prismViolations);
+            differences.add("sl-violations (location severity code): ours " + ourViolations + ", Prism "
+                    + prismViolations);
+        }
+        Optional<String> ourChallenge = ours.header("WWW-Authenticate");
+        Optional<String> prismChallenge = prism.header("WWW-Authenticate");
+        if (!ourChallenge.equals(prismChallenge)) {
+            differences.add("WWW-Authenticate: ours " + show(ourChallenge) + ", Prism " + show(prismChallenge));
         }
         if (compareCors) {
             for (String header : CORS_HEADERS) {
@@ -96,15 +105,20 @@ public final class ResponseComparison {
 
     private static List<String> problemDifferences(JsonNode ours, JsonNode prism) {
         List<String> differences = new ArrayList<>();
+        Set<String> ourFields = fields(ours);
+        Set<String> prismFields = fields(prism);
+        if (!ourFields.equals(prismFields)) {
+            differences.add("problem fields: ours " + ourFields + ", Prism " + prismFields);
+        }
         for (String field : List.of("type", "status")) {
             if (!ours.path(field).equals(prism.path(field))) {
                 differences.add("problem " + field + ": ours " + ours.path(field) + ", Prism " + prism.path(field));
             }
         }
-        Set<String> ourValidation = locationsAndCodes(ours.path("validation"));
-        Set<String> prismValidation = locationsAndCodes(prism.path("validation"));
+        List<String> ourValidation = locationsAndCodes(ours.path("validation"));
+        List<String> prismValidation = locationsAndCodes(prism.path("validation"));
         if (!ourValidation.equals(prismValidation)) {
-            differences.add("problem validation (location code): ours " + ourValidation + ", Prism "
+            differences.add("problem validation (location severity code): ours " + ourValidation + ", Prism "
                     + prismValidation);
         }
         return differences;
@@ -133,27 +147,32 @@ public final class ResponseComparison {
         }
     }
 
-    private static Set<String> violations(Exchange.WireResponse response) {
+    private static List<String> violations(Exchange.WireResponse response) {
         Optional<String> header = response.header("sl-violations");
         if (header.isEmpty()) {
-            return Set.of();
+            return List.of();
         }
         try {
             return locationsAndCodes(JSON.readTree(header.get()));
         } catch (JsonProcessingException e) {
-            return Set.of("(not JSON: " + excerpt(header.get()) + ")");
+            return List.of("(not JSON: " + excerpt(header.get()) + ")");
         }
     }
 
-    /** {@code location} joined with dots, a space, then {@code code} as text (Prism mixes numbers and strings). */
-    private static Set<String> locationsAndCodes(JsonNode violations) {
-        Set<String> entries = new TreeSet<>();
+    /**
+     * Each violation as {@code location} joined with dots, its severity, then {@code code} as text (Prism mixes
+     * numbers and strings), sorted; a violation listed twice counts twice.
+     */
+    private static List<String> locationsAndCodes(JsonNode violations) {
+        List<String> entries = new ArrayList<>();
         for (JsonNode violation : violations) {
             List<String> location = new ArrayList<>();
             violation.path("location").forEach(segment -> location.add(segment.asText()));
-            entries.add(String.join(".", location) + " " + violation.path("code").asText());
+            entries.add(String.join(".", location) + " " + violation.path("severity").asText() + " "
+                    + violation.path("code").asText());
         }
-        return entries;
+        entries.sort(null);
+        return List.copyOf(entries);
     }
 
     private static boolean isProblem(Exchange.WireResponse response) {

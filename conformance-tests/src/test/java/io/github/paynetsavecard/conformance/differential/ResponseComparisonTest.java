@@ -107,4 +107,40 @@ class ResponseComparisonTest {
         assertThat(ResponseComparison.differences(ours, prism, Body.EXACT, true))
                 .singleElement().asString().startsWith("Access-Control-Allow-Origin");
     }
+
+    @Test
+    void comparesTheSeverityAndTheNumberOfViolations() {
+        WireResponse ours = response(400, "application/json", "{}", "sl-violations", VIOLATIONS);
+        String warning = VIOLATIONS.replace("\"Error\"", "\"Warning\"");
+        String twice = VIOLATIONS.replace("}]", "}," + VIOLATIONS.substring(1));
+
+        assertThat(ResponseComparison.differences(ours,
+                response(400, "application/json", "{}", "sl-violations", warning), Body.EXACT, false))
+                .singleElement().asString().startsWith("sl-violations");
+        assertThat(ResponseComparison.differences(ours,
+                response(400, "application/json", "{}", "sl-violations", twice), Body.EXACT, false))
+                .singleElement().asString().startsWith("sl-violations");
+    }
+
+    @Test
+    void comparesTheFieldsOfProblemsAndTheSeverityOfTheirViolations() {
+        String withHeaders = PROBLEM.replace("\"detail\":\"x\"", "\"detail\":\"x\",\"headers\":{}");
+        String warning = PROBLEM.replace("\"Error\"", "\"Warning\"");
+
+        assertThat(ResponseComparison.differences(response(422, "application/problem+json", PROBLEM),
+                response(422, "application/problem+json", withHeaders), Body.EXACT, false))
+                .singleElement().asString().startsWith("problem fields");
+        assertThat(ResponseComparison.differences(response(422, "application/problem+json", PROBLEM),
+                response(422, "application/problem+json", warning), Body.EXACT, false))
+                .singleElement().asString().startsWith("problem validation");
+    }
+
+    @Test
+    void comparesTheUnauthorizedChallenge() {
+        WireResponse ours = response(401, "application/json", "{}", "WWW-Authenticate", "Basic realm=\"*\"");
+
+        assertThat(ResponseComparison.differences(ours, response(401, "application/json", "{}"), Body.EXACT, false))
+                .singleElement().asString().startsWith("WWW-Authenticate");
+        assertThat(ResponseComparison.differences(ours, ours, Body.EXACT, false)).isEmpty();
+    }
 }
