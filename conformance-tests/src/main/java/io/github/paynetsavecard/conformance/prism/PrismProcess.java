@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Stoplight Prism (the version pinned in {@code conformance-tests/prism/package.json}) mocking one spec on a free
@@ -121,6 +123,11 @@ public final class PrismProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The Prism process itself, for a test that it is gone after {@link #close()}. */
+    ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     /** Prism's own log (its request lines and warnings). */
     public Path log() {
         return log;
@@ -137,15 +144,26 @@ public final class PrismProcess implements AutoCloseable {
         }
     }
 
+    // The children are listed before anything is stopped: once Prism exits they are no longer its descendants,
+    // and a worker that outlived it would be left behind.
     private void stop() {
-        process.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> workers = process.descendants().toList();
+        workers.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            for (ProcessHandle worker : workers) {
+                try {
+                    worker.onExit().get(5, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException stillRunning) {
+                    worker.destroyForcibly();
+                }
+            }
         } catch (InterruptedException e) {
+            workers.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,5 +32,21 @@ class PrismProcessTest {
         assertThatThrownBy(() -> PrismProcess.start(prismDir, dir.resolve("missing.yaml"), dir))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("No spec file at " + dir.resolve("missing.yaml"));
+    }
+
+    @Test
+    void closeLeavesNoProcessBehind(@TempDir Path logs) {
+        Assumptions.assumeTrue(PrismProcess.missingTools().isEmpty(), () -> PrismProcess.missingTools().get());
+        Path prismDir = Path.of(System.getProperty("conformance.prism.dir", "prism"));
+        Path spec = Path.of(System.getProperty("conformance.spec", "../api-spec/openapi.yaml"));
+        List<ProcessHandle> started = new ArrayList<>();
+
+        try (PrismProcess prism = PrismProcess.start(prismDir, spec, logs)) {
+            started.add(prism.processHandle());
+            prism.processHandle().descendants().forEach(started::add);
+            assertThat(started.get(0).isAlive()).isTrue();
+        }
+
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
     }
 }
