@@ -42,7 +42,8 @@ final class AnswerCheck implements Interceptor {
     if (problem != null) {
       response.close();
       String excerpt = body.isEmpty() ? "(empty)" : Redaction.excerpt(body, apiKey);
-      throw new UnreadableAnswerException(problem, response.code(), excerpt);
+      // The reason can quote the body (a decoder's message), so it is scrubbed like the excerpt.
+      throw new UnreadableAnswerException(Redaction.scrub(problem, apiKey), response.code(), excerpt);
     }
     return response;
   }

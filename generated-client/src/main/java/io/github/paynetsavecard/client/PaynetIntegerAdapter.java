@@ -19,7 +19,7 @@ final class PaynetIntegerAdapter extends JsonAdapter<Integer> {
   @Override
   public Integer fromJson(JsonReader reader) throws IOException {
     return switch (reader.peek()) {
-      case NUMBER -> reader.nextInt();
+      case NUMBER -> readInt(reader);
       case STRING -> parseDigits(reader.nextString(), reader.getPath());
       case NULL -> reader.nextNull();
       default -> throw new JsonDataException(
@@ -27,14 +27,26 @@ final class PaynetIntegerAdapter extends JsonAdapter<Integer> {
     };
   }
 
+  // Moshi's own message repeats the number (a phone number sent in the wrong field, say): this one does not.
+  private static Integer readInt(JsonReader reader) throws IOException {
+    String path = reader.getPath();
+    try {
+      return reader.nextInt();
+    } catch (JsonDataException notAnInt) {
+      throw new JsonDataException("Expected an integer but was a fraction or a number too large for one at path "
+          + path);
+    }
+  }
+
   private static Integer parseDigits(String text, String path) {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException notDigits) {
-      // The value itself stays out of the message: it might be personal data in an unexpected field.
+      // The value stays out of the message, and the parser's exception, which quotes it, is not kept as the
+      // cause: it might be personal data in an unexpected field.
       throw new JsonDataException(
           "Expected an integer or a string of digits but was a string of " + text.length()
-              + " other characters at path " + path, notDigits);
+              + " other characters at path " + path);
     }
   }
 

@@ -146,6 +146,17 @@ class AnswerHandlingTest {
   }
 
   @Test
+  void neverRepeatsAPhoneNumberSentInTheWrongFieldInTheMessage() {
+    paynet.answer(200, "{\"code\":5321234567,\"message\":\"?\"}");
+
+    PaynetTransportException failure = catchThrowableOfType(PaynetTransportException.class,
+        () -> client.saveCard(REQUEST));
+
+    assertThat(failure).hasMessageContaining("$.code").hasMessageNotContaining("5321234567");
+    assertThat(failure.bodyExcerpt()).hasValueSatisfying(e -> assertThat(e).doesNotContain("5321234567"));
+  }
+
+  @Test
   void reportsAnErrorAnswerWithoutAPaynetResultCode() {
     paynet.answer(422, "{\"type\":\"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY\",\"title\":\"Invalid\"}");
 

@@ -36,7 +36,19 @@ class PaynetIntegerAdapterTest {
     assertThatThrownBy(() -> adapter.fromJson("\"5321234567x\""))
         .isInstanceOf(JsonDataException.class)
         .hasMessageContaining("Expected an integer or a string of digits")
-        .hasMessageNotContaining("5321234567");
+        .hasMessageNotContaining("5321234567")
+        .hasNoCause();
+  }
+
+  @Test
+  void rejectsANumberThatIsNotAnIntWithoutRepeatingIt() {
+    for (String number : new String[] {"5321234567", "905321234567", "1.5"}) {
+      assertThatThrownBy(() -> adapter.fromJson(number))
+          .isInstanceOf(JsonDataException.class)
+          .hasMessageContaining("Expected an integer")
+          .hasMessageNotContaining(number)
+          .hasNoCause();
+    }
   }
 
   @Test
