@@ -36,7 +36,8 @@ public final class PaynetEnvironment {
    * @param baseUrl an {@code http} or {@code https} URL; the operation paths are resolved against
    *     it, so {@code http://host/prefix} sends to {@code http://host/prefix/v1/paynetj/save_card}
    * @return an environment for that URL
-   * @throws IllegalArgumentException when the URL is not an absolute http(s) URL
+   * @throws IllegalArgumentException when the URL is not an absolute http(s) URL, or carries a user
+   *     name or password, a query or a fragment
    */
   public static PaynetEnvironment of(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -44,6 +45,11 @@ public final class PaynetEnvironment {
     if (parsed == null) {
       throw new IllegalArgumentException(
           "baseUrl must be an absolute http or https URL such as http://127.0.0.1:4010; got: " + baseUrl);
+    }
+    // Checked first, and the URL not repeated: a password in it would reach logs and toString().
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      throw new IllegalArgumentException("baseUrl must not carry a user name or password (host "
+          + parsed.host() + "): the client sends Paynet's key itself, give it to apiKey(...)");
     }
     if (parsed.query() != null || parsed.fragment() != null) {
       throw new IllegalArgumentException("baseUrl must not carry a query or fragment; got: " + baseUrl);

@@ -48,6 +48,16 @@ class EnvironmentTest {
   }
 
   @Test
+  void rejectsCredentialsInTheUrlWithoutRepeatingThem() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> PaynetEnvironment.of("http://merchant:" + MockPaynet.KEY + "@127.0.0.1:4010"))
+        .withMessageContaining("must not carry a user name or password")
+        .withMessageContaining("apiKey(...)")
+        .withMessageNotContaining(MockPaynet.KEY)
+        .withMessageNotContaining("merchant");
+  }
+
+  @Test
   void namesItselfInToString() {
     assertThat(PaynetEnvironment.LIVE).hasToString("LIVE");
     assertThat(PaynetEnvironment.TEST).hasToString("TEST");
