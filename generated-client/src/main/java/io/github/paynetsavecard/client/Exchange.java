@@ -48,10 +48,26 @@ final class Exchange {
 
       @Override
       public void onFailure(Call<T> done, Throwable failed) {
-        result.completeExceptionally(failed instanceof IOException io ? transportFailure(done, io) : failed);
+        result.completeExceptionally(asyncFailure(done, failed));
       }
     });
     return result;
+  }
+
+  /**
+   * What the future fails with: what {@link #execute} would throw for the same failure. OkHttp
+   * hands an unchecked exception thrown inside an asynchronous call (by an added interceptor, say)
+   * to the callback as an {@code IOException("canceled due to ...")} that carries it as suppressed;
+   * the blocking call throws that exception itself, and so does the future.
+   */
+  static Throwable asyncFailure(Call<?> call, Throwable failed) {
+    if (!(failed instanceof IOException io)) {
+      return failed;
+    }
+    Throwable[] suppressed = io.getSuppressed();
+    boolean okHttpWrapped = suppressed.length == 1 && !(suppressed[0] instanceof IOException)
+        && io.getMessage() != null && io.getMessage().startsWith("canceled due to ");
+    return okHttpWrapped ? suppressed[0] : transportFailure(call, io);
   }
 
   static PaynetTransportException transportFailure(Call<?> call, IOException failed) {

@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -137,6 +138,22 @@ class TimeoutAndAsyncTest {
 
       assertThat(failure.getCause()).isInstanceOf(PaynetTransportException.class);
       assertThat(((PaynetTransportException) failure.getCause()).httpStatus()).hasValue(502);
+    }
+  }
+
+  @Test
+  void failsTheFutureWithWhatAnAddedInterceptorThrewAsTheBlockingCallDoes() throws IOException {
+    IllegalStateException thrown = new IllegalStateException("the interceptor's own bug");
+    try (PaynetClient client = paynet.clientBuilder().addInterceptor(chain -> {
+      throw thrown;
+    }).build()) {
+
+      Throwable blocking = catchThrowable(() -> client.saveCard(REQUEST));
+      ExecutionException async = catchThrowableOfType(ExecutionException.class,
+          () -> client.saveCardAsync(REQUEST).get(5, TimeUnit.SECONDS));
+
+      assertThat(blocking).isSameAs(thrown);
+      assertThat(async.getCause()).isSameAs(thrown);
     }
   }
 
