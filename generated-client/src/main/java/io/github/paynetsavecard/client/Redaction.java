@@ -55,10 +55,32 @@ final class Redaction {
     return out.toString();
   }
 
-  /** Removes every occurrence of {@code secret}, then masks phone numbers. */
+  /**
+   * Removes every occurrence of {@code secret}, also where JSON or a URL escapes some of its
+   * characters (a proxy's error page may echo the request that way), then masks phone numbers.
+   */
   static String scrub(String text, String secret) {
-    String withoutSecret = secret.isEmpty() ? text : text.replace(secret, REDACTED);
+    String withoutSecret = secret.isEmpty() ? text
+        : anyEncodingOf(secret).matcher(text).replaceAll(Matcher.quoteReplacement(REDACTED));
     return maskPhoneNumbers(withoutSecret);
+  }
+
+  // Each character as itself, as a JSON unicode escape or a percent escape; '/' also as JSON's
+  // escaped slash. Built per call: scrubbing happens only when logging is on or a call has failed.
+  private static Pattern anyEncodingOf(String secret) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : secret.toCharArray()) {
+      regex.append("(?:").append(Pattern.quote(String.valueOf(c)))
+          .append("|\\\\u(?i:").append(String.format("%04X", (int) c)).append(')');
+      if (c < 0x80) {
+        regex.append("|%(?i:").append(String.format("%02X", (int) c)).append(')');
+      }
+      if (c == '/') {
+        regex.append("|\\\\/");
+      }
+      regex.append(')');
+    }
+    return Pattern.compile(regex.toString());
   }
 
   /**

@@ -143,6 +143,16 @@ class RedactionTest {
   }
 
   @Test
+  void removesTheKeyFromAnExcerptAlsoWhereJsonOrAUrlEscapesIt() {
+    String key = "pbk_a/b+c";
+    String body = "{\"echo\":\"Basic pbk_a\\/b\\u002bc\",\"url\":\"?k=pbk_a%2Fb%2Bc\",\"raw\":\"pbk_a/b+c\"}";
+
+    String excerpt = Redaction.excerpt(body, key);
+
+    assertThat(excerpt).isEqualTo("{\"echo\":\"Basic ██\",\"url\":\"?k=██\",\"raw\":\"██\"}");
+  }
+
+  @Test
   void masksEveryLongDigitRunInFreeText() {
     assertThat(Redaction.maskPhoneNumbers("call 905321234567 or 5321234567, order 12345"))
         .isEqualTo("call **********67 or ********67, order 12345");
