@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Content negotiation on {@code Accept} as Prism does it with the {@code accepts}/{@code negotiator} packages:
@@ -17,6 +18,9 @@ import java.util.Optional;
  * parameters other than {@code q}, Prism tries again without them.
  */
 final class AcceptNegotiation {
+    /** The spec's own media types as ranges, parsed once: they are looked up on every request. */
+    private static final Map<String, Optional<Range>> DECLARED = new ConcurrentHashMap<>();
+
     private AcceptNegotiation() {
     }
 
@@ -38,7 +42,8 @@ final class AcceptNegotiation {
     private static Optional<Content> bestFor(List<Content> contents, List<Range> ranges) {
         List<Priority> priorities = new ArrayList<>();
         for (int index = 0; index < contents.size(); index++) {
-            Optional<Range> declared = Range.parse(contents.get(index).mediaType(), index);
+            Optional<Range> declared = DECLARED.computeIfAbsent(contents.get(index).mediaType(),
+                    mediaType -> Range.parse(mediaType, 0));
             if (declared.isEmpty()) {
                 continue;
             }

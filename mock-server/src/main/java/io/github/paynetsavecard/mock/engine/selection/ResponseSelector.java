@@ -11,8 +11,6 @@ import io.github.paynetsavecard.mock.engine.prefer.Preferences;
 import io.github.paynetsavecard.mock.engine.problem.Problem;
 import io.github.paynetsavecard.mock.engine.problem.ProblemType;
 import io.github.paynetsavecard.mock.engine.validation.Violation;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import java.util.regex.Pattern;
  * such response, Prism's own 401, 415 or 422 problem.
  */
 public final class ResponseSelector {
-    private static final Pattern TWO_XX = Pattern.compile("^2(\\d\\d|XX)$");
     private static final Pattern RANGE = Pattern.compile("^\\dXX$");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -222,11 +219,28 @@ public final class ResponseSelector {
                 .map(r -> r.withCode(String.valueOf(status)));
     }
 
+    // The first of the lowest codes that are 2 then two digits or XX, as a stable sort by code would give.
     private static Optional<ResponseDefinition> lowest2xx(List<ResponseDefinition> responses) {
-        List<ResponseDefinition> successes = new ArrayList<>(responses.stream()
-                .filter(r -> TWO_XX.matcher(r.code()).matches()).toList());
-        successes.sort(Comparator.comparing(ResponseDefinition::code));
-        return successes.stream().findFirst().map(ResponseSelector::normalized);
+        ResponseDefinition lowest = null;
+        for (ResponseDefinition response : responses) {
+            if (isTwoXx(response.code()) && (lowest == null || response.code().compareTo(lowest.code()) < 0)) {
+                lowest = response;
+            }
+        }
+        return Optional.ofNullable(lowest).map(ResponseSelector::normalized);
+    }
+
+    private static boolean isTwoXx(String code) {
+        if (code.length() != 3 || code.charAt(0) != '2') {
+            return false;
+        }
+        char second = code.charAt(1);
+        char third = code.charAt(2);
+        return (isDigit(second) && isDigit(third)) || (second == 'X' && third == 'X');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static ResponseDefinition normalized(ResponseDefinition response) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed media type such as {@code application/json; charset=utf-8}: type, subtype, optional structured-syntax
@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * @param parameters the parameters, names in lower case
  */
 public record MediaType(String type, String subtype, String fullSubtype, Map<String, String> parameters) {
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** The characters of an RFC 9110 token, besides letters and digits. */
+    private static final String TOKEN_SYMBOLS = "!#$%&'*+.^_`|~-";
+    /** The spec's own media types, parsed once: they are looked up on every request. */
+    private static final Map<String, Optional<MediaType>> DECLARED = new ConcurrentHashMap<>();
 
     /** The media type of {@code text}, or empty when it is not {@code type/subtype[; params]}. */
     public static Optional<MediaType> parse(String text) {
@@ -33,7 +36,7 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
         }
         String type = essence.substring(0, slash);
         String full = essence.substring(slash + 1);
-        if (!TOKEN.matcher(type).matches() || !TOKEN.matcher(full).matches()) {
+        if (!isToken(type) || !isToken(full)) {
             return Optional.empty();
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -54,13 +57,35 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
     }
 
     /**
+     * The media type {@code declared} in the spec (a content's key), parsed on first use and then remembered.
+     * Only for the spec's own, bounded set of media types: values from requests go through {@link #parse}.
+     */
+    public static Optional<MediaType> declared(String declared) {
+        return DECLARED.computeIfAbsent(declared, MediaType::parse);
+    }
+
+    private static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && TOKEN_SYMBOLS.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The declared content Prism validates a body against: the first whose media type {@code mediaType} matches,
      * else the first declared one (also when there is no media type).
      */
     public static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
         if (mediaType.isPresent()) {
             for (Content content : contents) {
-                if (parse(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
+                if (declared(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
                     return Optional.of(content);
                 }
             }

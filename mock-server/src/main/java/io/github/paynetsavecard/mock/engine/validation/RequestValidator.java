@@ -74,7 +74,7 @@ public final class RequestValidator {
             return false; // Prism crashes on an unparsable Content-Type; we call it unsupported
         }
         return definition.contents().stream()
-                .anyMatch(content -> MediaType.parse(content.mediaType()).map(mediaType.get()::matches).orElse(true));
+                .anyMatch(content -> MediaType.declared(content.mediaType()).map(mediaType.get()::matches).orElse(true));
     }
 
 

@@ -75,7 +75,7 @@ public final class ResponseValidator {
         if (mediaType.isEmpty()) {
             return Optional.empty();
         }
-        return contents.stream().filter(content -> MediaType.parse(content.mediaType())
+        return contents.stream().filter(content -> MediaType.declared(content.mediaType())
                 .filter(declared -> mediaType.get().matches(declared)
                         && mediaType.get().parameters().entrySet().containsAll(declared.parameters().entrySet()))
                 .isPresent()).findFirst();
