@@ -43,8 +43,8 @@ import java.util.function.Consumer;
  *
  * <p>Limits: a request body over {@link Builder#maxRequestBodyBytes(int)} (default 1 MiB) gets 413; request line
  * and headers over {@value #MAX_REQUEST_HEADER_BYTES} bytes get 431. WireMock's request journal is off, so
- * memory stays bounded; the newest {@link Builder#recordedRequestLimit(int)} requests are kept for
- * {@link #receivedRequests()}.
+ * memory stays bounded; the newest {@link Builder#recordedRequestLimit(int)} requests, with at most 64 MiB of
+ * bodies between them, are kept for {@link #receivedRequests()}.
  */
 public final class PaynetMockServer implements AutoCloseable {
     /** The default host, loopback only, like Prism. */
@@ -278,7 +278,8 @@ public final class PaynetMockServer implements AutoCloseable {
 
         /**
          * How many received requests to keep for {@link PaynetMockServer#receivedRequests()}; older ones are
-         * dropped. 0 keeps none. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT}.
+         * dropped, also while the kept bodies add up to more than 64 MiB (the newest request is always kept).
+         * 0 keeps none. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT}.
          */
         public Builder recordedRequestLimit(int limit) {
             this.recordedRequestLimit = limit;

@@ -65,6 +65,11 @@ public final class ReceivedRequest {
         return body.clone();
     }
 
+    /** The body's length in bytes, without copying it. */
+    int bodySize() {
+        return body.length;
+    }
+
     /** The body decoded as UTF-8, the charset of the spec's JSON bodies. */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);

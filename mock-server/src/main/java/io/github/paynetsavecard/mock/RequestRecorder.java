@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sees every request that reaches WireMock (spec answers and user stubs alike). Keeps the newest
- * {@code limit} of them for tests, in place of WireMock's unbounded request journal, and writes one log line per
+ * {@code limit} of them for tests, in place of WireMock's unbounded request journal, but no more than
+ * {@value #MAX_BODY_BYTES} bytes of bodies (the newest request is always kept), and writes one log line per
  * request when asked. The line names the method, path and status only: never headers, query or body, which
  * carry keys and phone numbers; long digit runs in the path (a phone number in a path parameter) are masked too.
  */
@@ -20,12 +21,22 @@ final class RequestRecorder implements ServeEventListener {
     /** Seven digits or more: could be a phone number; all but the last two are masked. */
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{5,}(?=\\d{2})");
 
+    /** The bodies kept add up to at most this: 64 MiB (a thousand 1 MiB bodies would be a gigabyte). */
+    static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
     private final int limit;
+    private final long maxBodyBytes;
     private final Consumer<String> requestLog;
     private final Deque<ReceivedRequest> received = new ArrayDeque<>();
+    private long bodyBytes;
 
     RequestRecorder(int limit, Consumer<String> requestLog) {
+        this(limit, MAX_BODY_BYTES, requestLog);
+    }
+
+    RequestRecorder(int limit, long maxBodyBytes, Consumer<String> requestLog) {
         this.limit = limit;
+        this.maxBodyBytes = maxBodyBytes;
         this.requestLog = requestLog;
     }
 
@@ -51,11 +62,12 @@ final class RequestRecorder implements ServeEventListener {
         }
     }
 
-    private synchronized void record(ReceivedRequest request) {
-        if (received.size() == limit) {
-            received.removeFirst();
-        }
+    synchronized void record(ReceivedRequest request) {
         received.addLast(request);
+        bodyBytes += request.bodySize();
+        while (received.size() > limit || (bodyBytes > maxBodyBytes && received.size() > 1)) {
+            bodyBytes -= received.removeFirst().bodySize();
+        }
     }
 
     synchronized List<ReceivedRequest> snapshot() {
@@ -64,5 +76,6 @@ final class RequestRecorder implements ServeEventListener {
 
     synchronized void clear() {
         received.clear();
+        bodyBytes = 0;
     }
 }
