@@ -87,6 +87,10 @@ public final class PaynetMockCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(),
                     "Invalid value for option '--port': " + port + " is not between 0 and 65535 (0 picks a free port)");
         }
+        if (host.isBlank()) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "Invalid value for option '--host': it is blank (127.0.0.1 for this machine, 0.0.0.0 for all)");
+        }
         PaynetMockServer.Builder builder = PaynetMockServer.builder()
                 .host(host)
                 .port(port)

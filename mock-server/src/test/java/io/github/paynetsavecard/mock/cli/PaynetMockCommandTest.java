@@ -154,7 +154,15 @@ class PaynetMockCommandTest {
         int exit = runExpectingNoStart("--port", "70000");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).contains("70000").contains("between 0 and 65535");
+        assertThat(err()).contains("70000").contains("between 0 and 65535").contains("Usage:");
+    }
+
+    @Test
+    void rejectsABlankHostWithUsageAndExitCode2() {
+        int exit = runExpectingNoStart("--host", " ");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("'--host'").contains("blank").contains("Usage:");
     }
 
     @Test
