@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * A request the mock received, as recorded for test assertions by {@link PaynetMockServer#receivedRequests()}.
- * Immutable. {@link #toString()} hides the {@code Authorization} value, so a failing assertion never prints a key.
+ * Immutable. {@link #toString()} hides the {@code Authorization} value and masks long digit runs (phone numbers)
+ * in the body, so a failing assertion never prints a key or a full phone number; the accessors give everything.
  *
  * <pre>{@code
  * ReceivedRequest sent = server.receivedRequests().get(0);
@@ -91,7 +92,8 @@ public final class ReceivedRequest {
     public String toString() {
         StringBuilder text = new StringBuilder(method).append(' ').append(path);
         headers.forEach((name, values) -> text.append("\n").append(name).append(": ")
-                .append(name.equalsIgnoreCase("Authorization") ? "<hidden>" : String.join(", ", values)));
-        return text.append("\n\n").append(bodyAsString()).toString();
+                .append(name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+                        ? "<hidden>" : String.join(", ", values)));
+        return text.append("\n\n").append(RequestRecorder.maskLongNumbers(bodyAsString())).toString();
     }
 }

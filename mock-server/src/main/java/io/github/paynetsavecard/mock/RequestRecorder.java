@@ -56,10 +56,14 @@ final class RequestRecorder implements ServeEventListener {
             String url = serveEvent.getRequest().getUrl();
             int queryStart = url.indexOf('?');
             String path = queryStart < 0 ? url : url.substring(0, queryStart);
-            String maskedPath = LONG_NUMBER.matcher(path).replaceAll(digits -> "*".repeat(digits.group().length()));
-            requestLog.accept(serveEvent.getRequest().getMethod().getName() + " " + maskedPath
+            requestLog.accept(serveEvent.getRequest().getMethod().getName() + " " + maskLongNumbers(path)
                     + " -> " + serveEvent.getResponse().getStatus());
         }
+    }
+
+    /** {@code text} with every run of seven digits or more masked but for its last two digits. */
+    static String maskLongNumbers(String text) {
+        return LONG_NUMBER.matcher(text).replaceAll(digits -> "*".repeat(digits.group().length()));
     }
 
     synchronized void record(ReceivedRequest request) {

@@ -2,6 +2,7 @@ package io.github.paynetsavecard.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,17 @@ class RequestRecorderTest {
         recorder.record(request("/3", 5));
 
         assertThat(paths(recorder)).containsExactly("/2", "/3");
+    }
+
+    @Test
+    void aPrintedRequestShowsNeitherTheKeyNorAFullPhoneNumber() {
+        ReceivedRequest request = new ReceivedRequest("POST", "/v1/paynetj/save_card", Map.of(),
+                Map.of("Authorization", List.of("Basic sck_secret"), "Proxy-Authorization", List.of("Basic p")),
+                "{\"session_id\":\"js_1\",\"user_gsm\":\"5321234567\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(request.toString()).contains("POST /v1/paynetj/save_card", "\"user_gsm\":\"********67\"",
+                "Authorization: <hidden>", "Proxy-Authorization: <hidden>")
+                .doesNotContain("sck_secret", "5321234567", "Basic p");
+        assertThat(request.bodyAsString()).contains("5321234567");
     }
 }
