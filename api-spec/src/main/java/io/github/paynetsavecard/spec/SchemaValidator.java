@@ -42,7 +42,10 @@ public final class SchemaValidator {
     private final JsonNode components;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
-    private final Map<Object, CompiledSchema> cache = new ConcurrentHashMap<>();
+    private final Map<JsonNode, CompiledSchema> cache = new ConcurrentHashMap<>();
+    // A map of its own: compiling a model schema compiles its tree form, which computeIfAbsent on the same map
+    // must not do ("Recursive update").
+    private final Map<Schema<?>, CompiledSchema> modelCache = new ConcurrentHashMap<>();
 
     private SchemaValidator(JsonNode components) {
         this.components = components;
@@ -76,7 +79,7 @@ public final class SchemaValidator {
     /** Compiles a schema from swagger-parser's model once, for repeated validation. */
     public CompiledSchema compile(Schema<?> schema) {
         Objects.requireNonNull(schema, "schema == null");
-        return cache.computeIfAbsent(schema, key -> compile(Json.mapper().<JsonNode>valueToTree(schema)));
+        return modelCache.computeIfAbsent(schema, key -> compile(Json.mapper().<JsonNode>valueToTree(schema)));
     }
 
     /** Every way in which {@code value} breaks {@code schema}; empty when it conforms. */

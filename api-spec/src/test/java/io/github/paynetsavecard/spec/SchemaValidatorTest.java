@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,16 @@ class SchemaValidatorTest {
                     assertThat(v.path()).containsExactly("code");
                     assertThat(v.keyword()).isEqualTo("type");
                 });
+    }
+
+    @Test
+    void compilesManyModelSchemasWithoutARecursiveUpdateOfItsCache() throws Exception {
+        JsonNode number = JSON.readTree("7");
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(validator.validate(new StringSchema().description("schema " + i), number))
+                    .extracting(SchemaViolation::keyword).containsExactly("type");
+        }
     }
 
     @Test
