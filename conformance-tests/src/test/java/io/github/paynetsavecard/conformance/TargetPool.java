@@ -34,7 +34,7 @@ final class TargetPool implements AutoCloseable {
     private final Map<String, Availability> targets = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
-    private TargetPool(SuiteSettings settings) {
+    TargetPool(SuiteSettings settings) {
         this.settings = settings;
         this.spec = ApiSpec.load(settings.spec());
     }
@@ -111,7 +111,7 @@ final class TargetPool implements AutoCloseable {
     }
 
     private synchronized Availability prism() {
-        Optional<String> missing = PrismProcess.missingTools();
+        Optional<String> missing = PrismProcess.missingTools(settings.environment().get("PATH"));
         if (missing.isPresent()) {
             String reason = "Prism cannot run: " + missing.get();
             return settings.inCi() ? Availability.failed(reason + " (CI=true: Prism must run in CI)")

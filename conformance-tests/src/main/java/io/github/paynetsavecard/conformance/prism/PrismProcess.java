@@ -59,7 +59,7 @@ public final class PrismProcess implements AutoCloseable {
     }
 
     /** Why Prism cannot run with this {@code PATH}; empty when it can. */
-    static Optional<String> missingTools(String path) {
+    public static Optional<String> missingTools(String path) {
         for (String tool : List.of("node", "npm")) {
             if (onPath(tool, path).isEmpty()) {
                 return Optional.of(tool + " is not on the PATH (Prism needs Node.js and npm)");
