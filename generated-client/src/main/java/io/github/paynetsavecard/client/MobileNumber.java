@@ -6,17 +6,19 @@ import java.util.regex.Pattern;
  * Paynet's {@code user_gsm}: a Turkish mobile number written as {@code 5XXXXXXXXX}.
  *
  * <p>Decision: the usual ways people write such a number are normalised rather than rejected,
- * because they name the same number without doubt: spaces, dashes, dots and parentheses are
- * dropped, then one leading {@code +90}, {@code 0090}, {@code 90} (before 10 digits) or {@code 0}
- * (before 10 digits). Anything that is then not {@code 5} and nine digits is rejected.
+ * because they name the same number without doubt: spaces (no-break spaces too), dashes, dots and
+ * parentheses are dropped, then one leading {@code +90}, {@code 0090}, {@code 90} (before 10
+ * digits) or {@code 0} (before 10 digits). Anything that is then not {@code 5} and nine digits is
+ * rejected.
  */
 final class MobileNumber {
 
   static final String EXPECTED_FORM = "5XXXXXXXXX";
 
-  // The spec's pattern for user_gsm.
-  private static final Pattern PAYNET_FORM = Pattern.compile("^5[0-9]{9}$");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()]");
+  // The spec's pattern for user_gsm; a test holds it equal to the spec's.
+  static final Pattern PAYNET_FORM = Pattern.compile("^5[0-9]{9}$");
+  // \h also takes the no-break spaces that numbers copied from web pages and spreadsheets carry.
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\h\\-.()]");
 
   private MobileNumber() {
   }

@@ -107,7 +107,8 @@ class ValidationTest {
       "+90 (532) 123-45-67, 5321234567",
       "905321234567, 5321234567",
       "00905321234567, 5321234567",
-      "532.123.45.67, 5321234567"})
+      "532.123.45.67, 5321234567",
+      "0532\u00a0123\u00a045\u00a067, 5321234567"})
   void normalisesCommonWaysOfWritingATurkishMobileNumber(String written, String sent) {
     SaveCardRequest request = SaveCardRequest.builder().sessionId("js_1").userGsm(written).build();
 
@@ -136,6 +137,7 @@ class ValidationTest {
     Map<String, Object> properties = Spec.map(Spec.schema("SaveCardRequest").get("properties"));
     String pattern = (String) Spec.map(properties.get("user_gsm")).get("pattern");
 
+    assertThat(MobileNumber.PAYNET_FORM.pattern()).isEqualTo(pattern);
     for (String written : List.of("0532 123 45 67", "+905321234567", "5551234567")) {
       String sent = SaveCardRequest.builder().sessionId("js_1").userGsm(written).build().userGsm().orElseThrow();
       assertThat(sent).matches(pattern);
