@@ -22,6 +22,7 @@ class RedactionTest {
       client.saveCard(SaveCardRequest.builder().sessionId("js_1").build());
 
       assertThat(client.toString()).contains("logging=off");
+      assertThat(client.http().interceptors()).noneMatch(ExchangeLog.class::isInstance);
     }
   }
 
