@@ -12,6 +12,7 @@ public final class ConformanceFailure extends AssertionError {
 
     private final List<RuleViolation> violations;
 
+    /** A failure listing the rules {@code exchange} broke, with the exchange in the message. */
     public ConformanceFailure(List<RuleViolation> violations, Exchange exchange) {
         super(message(violations, exchange));
         this.violations = List.copyOf(violations);
@@ -24,6 +25,7 @@ public final class ConformanceFailure extends AssertionError {
         }
     }
 
+    /** The rules broken. */
     public List<RuleViolation> violations() {
         return violations;
     }

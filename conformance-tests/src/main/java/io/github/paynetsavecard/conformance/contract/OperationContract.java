@@ -69,6 +69,7 @@ public final class OperationContract {
                 + "; it has " + seen);
     }
 
+    /** The operation's {@code operationId}. */
     public String operationId() {
         return operationId;
     }

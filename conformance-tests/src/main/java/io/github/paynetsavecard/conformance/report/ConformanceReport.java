@@ -24,10 +24,12 @@ public final class ConformanceReport {
     private final List<ReportRow> rows = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
 
+    /** An empty report headed {@code title}. */
     public ConformanceReport(String title) {
         this.title = Objects.requireNonNull(title, "title == null");
     }
 
+    /** Adds the row of one check and target. */
     public synchronized void add(ReportRow row) {
         rows.add(Objects.requireNonNull(row, "row == null"));
     }
@@ -37,6 +39,7 @@ public final class ConformanceReport {
         facts.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
     }
 
+    /** The rows so far, in the order added. */
     public synchronized List<ReportRow> rows() {
         return List.copyOf(rows);
     }

@@ -29,6 +29,7 @@ public record ReportRow(String check, String target, Result result, String reaso
             this.label = label;
         }
 
+        /** The word the report shows for this result. */
         public String label() {
             return label;
         }

@@ -25,6 +25,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         Objects.requireNonNull(response, "response == null");
     }
 
+    /** An exchange that got a response. */
     public static Exchange of(WireRequest request, WireResponse response) {
         return new Exchange(request, Optional.of(response));
     }
@@ -67,6 +68,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
             body = Redaction.body(body == null ? "" : body);
         }
 
+        /** The first value of the header {@code name}, whatever its case. */
         public Optional<String> header(String name) {
             return first(headers, name);
         }
@@ -87,6 +89,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
             body = Redaction.body(body == null ? "" : body);
         }
 
+        /** The first value of the header {@code name}, whatever its case. */
         public Optional<String> header(String name) {
             return first(headers, name);
         }

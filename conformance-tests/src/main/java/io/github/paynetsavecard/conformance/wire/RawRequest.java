@@ -38,10 +38,12 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         Objects.requireNonNull(body, "body == null");
     }
 
+    /** A {@code POST} to {@code pathAndQuery}. */
     public static Builder post(String pathAndQuery) {
         return new Builder("POST", pathAndQuery);
     }
 
+    /** A request with any method, even one the spec does not declare. */
     public static Builder method(String method, String pathAndQuery) {
         return new Builder(method, pathAndQuery);
     }
@@ -83,6 +85,7 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
             this.pathAndQuery = Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");
         }
 
+        /** Adds a header, sent exactly as given; repeats are kept. */
         public Builder header(String name, String value) {
             headers.add(Map.entry(Objects.requireNonNull(name, "name == null"),
                     Objects.requireNonNull(value, "value == null")));
@@ -96,6 +99,7 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
             return this;
         }
 
+        /** The request. */
         public RawRequest build() {
             return new RawRequest(method, pathAndQuery, headers, Optional.ofNullable(contentType), body);
         }

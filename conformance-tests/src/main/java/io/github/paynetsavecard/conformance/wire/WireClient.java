@@ -25,6 +25,7 @@ public final class WireClient {
     private final URI baseUrl;
     private final OkHttpClient http;
 
+    /** A client for the target at {@code baseUrl}: 30 s per call, no retries, no redirects. */
     public WireClient(URI baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
         this.http = new OkHttpClient.Builder()

@@ -19,6 +19,7 @@ public final class References {
 
     private final JsonNode root;
 
+    /** Resolves local references against {@code root}, the whole document. */
     public References(JsonNode root) {
         this.root = root;
     }

@@ -36,6 +36,7 @@ public final class DynamicSampler {
     private final References references;
     private final StaticSampler fallback;
 
+    /** A sampler that resolves {@code $ref}s through {@code references}. */
     public DynamicSampler(References references) {
         this.references = references;
         this.fallback = new StaticSampler(references);

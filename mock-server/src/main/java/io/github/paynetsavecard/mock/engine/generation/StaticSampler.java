@@ -31,6 +31,7 @@ public final class StaticSampler {
 
     private final References references;
 
+    /** A sampler that resolves {@code $ref}s through {@code references}. */
     public StaticSampler(References references) {
         this.references = references;
     }

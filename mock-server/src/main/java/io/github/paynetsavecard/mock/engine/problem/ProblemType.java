@@ -41,10 +41,12 @@ public enum ProblemType {
         return TYPE_PREFIX + (typeName == null ? name() : typeName);
     }
 
+    /** The problem's {@code title}, as Prism words it. */
     public String title() {
         return title;
     }
 
+    /** The HTTP status Prism answers with. */
     public int status() {
         return status;
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class Router {
     private final List<Candidate> candidates;
 
+    /** A router over every operation of {@code contract}, in document order. */
     public Router(Contract contract) {
         List<Candidate> list = new ArrayList<>();
         for (Operation operation : contract.operations()) {

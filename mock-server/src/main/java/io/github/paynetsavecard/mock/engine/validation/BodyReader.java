@@ -22,6 +22,7 @@ public final class BodyReader {
     private final ObjectMapper mapper;
     private final int maxDepth;
 
+    /** A reader that refuses JSON nested deeper than {@code maxDepth}. */
     public BodyReader(int maxDepth) {
         this.maxDepth = maxDepth;
         JsonFactory factory = JsonFactory.builder()
