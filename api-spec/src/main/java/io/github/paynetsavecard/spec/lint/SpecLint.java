@@ -90,7 +90,8 @@ public final class SpecLint {
             return;
         }
         String requestExample = hostedPage.path("requestExample").asText("");
-        if (!hasExample(operation.path("requestBody").path("content"), requestExample)) {
+        JsonNode requestBody = resolve(location + ".requestBody", operation.path("requestBody"));
+        if (requestBody != null && !hasExample(requestBody.path("content"), requestExample)) {
             problem(location + ".x-paynet-hosted-page.requestExample",
                     "names the request example '" + requestExample + "', which the request body does not have");
         }

@@ -185,6 +185,15 @@ class SpecLintTest {
                 .anySatisfy(m -> assertThat(m).contains("'noSuchResponse'"));
     }
 
+    @Test
+    void findsTheHostedPageRequestExampleInARequestBodyGivenByReference() {
+        ObjectNode operation = spec.operation("saveCard");
+        spec.root().withObject("components").withObject("requestBodies").set("SaveCard", operation.get("requestBody"));
+        operation.putObject("requestBody").put("$ref", "#/components/requestBodies/SaveCard");
+
+        assertThat(lint().problems()).isEmpty();
+    }
+
     private LintReport lint() {
         return SpecLint.check(ApiSpec.load(spec.writeTo(dir.resolve("openapi.yaml"))));
     }
