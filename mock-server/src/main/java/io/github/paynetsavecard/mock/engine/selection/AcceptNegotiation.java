@@ -21,7 +21,16 @@ final class AcceptNegotiation {
     /** The spec's own media types as ranges, parsed once: they are looked up on every request. */
     private static final Map<String, Optional<Range>> DECLARED = new ConcurrentHashMap<>();
 
+    /** What Prism negotiates with when there is no {@code Accept} header: JSON, else anything. */
+    private static final List<Range> WITHOUT_ACCEPT = List.of(Range.parse("application/json", 0).orElseThrow(),
+            Range.parse("*/*", 1).orElseThrow());
+
     private AcceptNegotiation() {
+    }
+
+    /** The declared content for a request without {@code Accept}: JSON, else the first of any type. */
+    static Optional<Content> bestWithoutAccept(List<Content> contents) {
+        return bestFor(contents, WITHOUT_ACCEPT);
     }
 
     /** The declared content that best satisfies {@code accept} (the header's comma-separated ranges). */

@@ -159,7 +159,7 @@ public final class ResponseSelector {
         if (accept.isEmpty()) {
             Optional<Content> content = response.contents().stream().filter(c -> c.mediaType().equals("*/*"))
                     .findFirst()
-                    .or(() -> AcceptNegotiation.best(response.contents(), List.of("application/json", "*/*")));
+                    .or(() -> AcceptNegotiation.bestWithoutAccept(response.contents()));
             if (content.isEmpty()) {
                 return new Selection.Chosen(status, response, Optional.of("text/plain"), new BodyChoice.Empty());
             }
