@@ -58,7 +58,10 @@ class BrokenTargetTest {
                         .contains("session_id"));
         assertThat(Files.readString(report, StandardCharsets.UTF_8))
                 .contains("**FAIL**")
-                .contains("the spec's example `" + served.name() + "`");
+                .contains("the spec's example `" + served.name() + "`")
+                .as("the report shows the requests, never the key they carried")
+                .contains("Authorization: Basic <redacted>")
+                .doesNotContain(TargetPool.MOCK_KEY);
     }
 
     /** A copy of the spec whose example {@code served} has a number where its schema wants a string. */

@@ -27,7 +27,7 @@ final class TargetPool implements AutoCloseable {
     static final String PAYNET_TEST = "paynet-test";
     static final String URL = "url";
     /** The key sent to the mocks: they check presence only, so any non-blank value does. */
-    private static final String MOCK_KEY = "conformance-test-key";
+    static final String MOCK_KEY = "conformance-test-key";
 
     private final SuiteSettings settings;
     private final OpenApiDocument spec;
