@@ -69,11 +69,19 @@ public final class ApiSpec {
         } catch (IOException e) {
             throw new InvalidSpecException(source, List.of("cannot be read: " + e.getMessage()));
         }
-        return parse(source, text);
+        // External $refs are relative to the file, not to the working directory.
+        return parse(source, text, file.toAbsolutePath().toUri().toString());
     }
 
-    /** Parses a document given as text; {@code source} names it in messages. */
+    /**
+     * Parses a document given as text; {@code source} names it in messages. External {@code $ref}s are resolved
+     * relative to the working directory; {@link #load} resolves them relative to the file.
+     */
     public static OpenApiDocument parse(String source, String text) {
+        return parse(source, text, null);
+    }
+
+    private static OpenApiDocument parse(String source, String text, String location) {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(text, "text == null");
         JsonNode tree;
@@ -93,7 +101,9 @@ public final class ApiSpec {
 
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
+        SwaggerParseResult result = location == null
+                ? new OpenAPIV3Parser().readContents(text, null, options)
+                : new OpenAPIV3Parser().readContents(text, null, options, location);
         List<String> problems = new ArrayList<>();
         if (result.getMessages() != null) {
             problems.addAll(result.getMessages());

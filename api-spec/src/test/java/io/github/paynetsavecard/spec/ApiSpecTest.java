@@ -22,6 +22,19 @@ class ApiSpecTest {
     }
 
     @Test
+    void resolvesAnExternalReferenceRelativeToTheFileNotTheWorkingDirectory() throws Exception {
+        Files.writeString(dir.resolve("schemas.yaml"), "Thing:\n  type: object\n  properties:\n    name: {type: string}\n");
+        Path spec = Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.3\ninfo: {title: x, version: '1'}\n"
+                + "paths:\n  /things:\n    get:\n      operationId: getThing\n      responses:\n        '200':\n"
+                + "          description: ok\n          content:\n            application/json:\n"
+                + "              schema: {$ref: 'schemas.yaml#/Thing'}\n");
+
+        OpenApiDocument document = ApiSpec.load(spec);
+
+        assertThat(document.model().getComponents().getSchemas()).containsKey("Thing");
+    }
+
+    @Test
     void missingFileIsReportedWithItsName() {
         Path missing = dir.resolve("nope.yaml");
 
