@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
@@ -30,12 +31,19 @@ final class TargetPool implements AutoCloseable {
     static final String MOCK_KEY = "conformance-test-key";
 
     private final SuiteSettings settings;
+    private final Consumer<String> console;
     private final OpenApiDocument spec;
     private final Map<String, Availability> targets = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
     TargetPool(SuiteSettings settings) {
+        this(settings, System.err::println);
+    }
+
+    /** A pool that tells {@code console} once about each target that will not run. */
+    TargetPool(SuiteSettings settings, Consumer<String> console) {
         this.settings = settings;
+        this.console = console;
         this.spec = ApiSpec.load(settings.spec());
     }
 
@@ -82,7 +90,7 @@ final class TargetPool implements AutoCloseable {
     private Availability announced(String name) {
         Availability availability = open(name);
         if (availability.target().isEmpty()) {
-            System.err.println("[conformance] target " + name + (availability.mustRun() ? " FAILS: " : " skipped: ")
+            console.accept("[conformance] target " + name + (availability.mustRun() ? " FAILS: " : " skipped: ")
                     + availability.reason());
         }
         return availability;

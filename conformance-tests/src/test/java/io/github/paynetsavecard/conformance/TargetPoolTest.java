@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.paynetsavecard.client.PaynetEnvironment;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +17,13 @@ import org.opentest4j.TestAbortedException;
 class TargetPoolTest {
     private static final String KEY = "sck_target_pool_test_secret";
 
-    private static TargetPool pool(Map<String, String> environment) {
+    private final List<String> console = new ArrayList<>();
+
+    private TargetPool pool(Map<String, String> environment) {
         Path spec = Path.of(System.getProperty(SuiteSettings.SPEC, "../api-spec/openapi.yaml"));
         return new TargetPool(new SuiteSettings(List.of(TargetPool.PRISM, TargetPool.PAYNET_TEST), spec,
                 Path.of("prism"), Path.of("target/conformance"), Path.of("target/unused-report.md"), environment,
-                Optional.empty(), Optional.empty()));
+                Optional.empty(), Optional.empty()), console::add);
     }
 
     @Test
@@ -29,6 +32,7 @@ class TargetPoolTest {
             assertThatThrownBy(() -> pool.acquire(TargetPool.PRISM)).isInstanceOf(TestAbortedException.class)
                     .hasMessageContaining("node is not on the PATH");
         }
+        assertThat(console).singleElement().asString().startsWith("[conformance] target prism skipped: ");
     }
 
     @Test
@@ -37,6 +41,7 @@ class TargetPoolTest {
             assertThatThrownBy(() -> pool.acquire(TargetPool.PRISM)).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("node is not on the PATH").hasMessageContaining("CI=true");
         }
+        assertThat(console).singleElement().asString().startsWith("[conformance] target prism FAILS: ");
     }
 
     @Test
