@@ -40,9 +40,18 @@ class TargetKindTest {
 
     @Test
     void paynetsErrorObjectFollowsTheSpecForAnUndeclaredStatus() {
-        String error = "{\"type\":\"invalid_request_error\",\"message\":\"Not allowed\",\"code\":405}";
+        String error = "{\"type\":\"invalid_request_error\",\"message\":\"Not allowed\",\"code\":405,"
+                + "\"result_code\":11}";
 
         assertThat(TargetKind.PAYNET.errorViolations(saveCard, answer(405, "application/json", error))).isEmpty();
+    }
+
+    @Test
+    void paynetsErrorObjectWithoutAResultCodeBreaksTheSpec() {
+        String error = "{\"type\":\"invalid_request_error\",\"message\":\"Not allowed\",\"code\":405}";
+
+        assertThat(TargetKind.PAYNET.errorViolations(saveCard, answer(405, "application/json", error)))
+                .singleElement().satisfies(violation -> assertThat(violation.toString()).contains("result_code"));
     }
 
     @Test
