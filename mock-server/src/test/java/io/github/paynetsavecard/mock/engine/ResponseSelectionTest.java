@@ -234,6 +234,29 @@ class ResponseSelectionTest {
     }
 
     @Test
+    void acceptsACookieApiKeyOnlyWhenTheCookieHasAValue() {
+        MockEngine engine = Exchange.engine(Exchange.spec("""
+                openapi: 3.0.3
+                info: {title: cookie, version: '1'}
+                paths:
+                  /me:
+                    get:
+                      security: [{session: []}]
+                      responses:
+                        '200': {description: x, content: {application/json: {example: {}}}}
+                components:
+                  securitySchemes:
+                    session: {type: apiKey, in: cookie, name: sid}
+                """));
+
+        assertThat(request("GET", "/me").header("Cookie", "theme=dark; sid=abc").sendTo(engine).status())
+                .isEqualTo(200);
+        assertThat(request("GET", "/me").header("Cookie", "sid=").sendTo(engine).status()).isEqualTo(401);
+        assertThat(request("GET", "/me").header("Cookie", "theme=dark").sendTo(engine).status()).isEqualTo(401);
+        assertThat(request("GET", "/me").sendTo(engine).status()).isEqualTo(401);
+    }
+
+    @Test
     void answersADocumentWithoutPathsWithNoResourceProvided() {
         MockEngine empty = Exchange.engine(Exchange.spec("""
                 openapi: 3.0.3
