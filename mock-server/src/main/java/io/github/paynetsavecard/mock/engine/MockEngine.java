@@ -126,13 +126,16 @@ public final class MockEngine {
             return problem(corsHeaders, routingProblem(route));
         }
         Operation operation = found.operation();
+        Map<String, JsonNode> fields = Map.of();
 
         List<Violation> violations = RequestValidator.validate(operation, request, body, found.pathParameters());
         Selection selection;
         if (violations.stream().anyMatch(violation -> violation.severity() == Severity.Error)) {
             selection = ResponseSelector.forInvalidRequest(operation, violations, preferences);
         } else {
-            RuleContext context = new RuleContext(request, operation.id(), found.pathParameters(), body.json());
+            boolean explicit = preferences.code().isPresent() || preferences.example().isPresent();
+            RuleContext context = new RuleContext(request, operation.id(), found.pathParameters(), body.json(),
+                    explicit);
             for (RequestRule rule : options.requestRules()) {
                 Optional<RuleOutcome> outcome = rule.evaluate(context);
                 if (outcome.isPresent() && outcome.get() instanceof RuleOutcome.Respond respond) {
@@ -140,6 +143,7 @@ public final class MockEngine {
                 }
                 if (outcome.isPresent() && outcome.get() instanceof RuleOutcome.Select select) {
                     preferences = preferences.overriddenBy(select.status(), select.example());
+                    fields = select.fields();
                     break;
                 }
             }
@@ -148,13 +152,21 @@ public final class MockEngine {
         if (selection instanceof Selection.Failed failed) {
             return problem(corsHeaders, failed.problem());
         }
-        return render(operation, (Selection.Chosen) selection, preferences, violations, corsHeaders);
+        Selection.Chosen chosen = (Selection.Chosen) selection;
+        if (!fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
+                && example.value().isObject()) {
+            ObjectNode patched = ((ObjectNode) example.value()).deepCopy();
+            fields.forEach(patched::set);
+            chosen = chosen.withBody(new BodyChoice.FromExample(patched));
+        }
+        return render(operation, chosen, preferences, violations, corsHeaders, !fields.isEmpty());
     }
 
     private MockResponse render(Operation operation, Selection.Chosen chosen, Preferences preferences,
-                                List<Violation> requestViolations, Map<String, String> corsHeaders) {
+                                List<Violation> requestViolations, Map<String, String> corsHeaders,
+                                boolean patched) {
         Rendered rendered;
-        if (chosen.body() instanceof BodyChoice.FromExample example && !preferences.dynamic()) {
+        if (chosen.body() instanceof BodyChoice.FromExample example && !preferences.dynamic() && !patched) {
             // Examples never change: render and self-validate each one once.
             RenderKey key = new RenderKey(operation, chosen.response().contents(), chosen.status(),
                     chosen.mediaType().orElse(null), example.value());

@@ -12,9 +12,12 @@ import java.util.Optional;
  * @param operationId the matched operation's {@code operationId}, or {@code METHOD path} when it has none
  * @param pathParameters the values of the path template's parameters, by name
  * @param body        the parsed JSON body, when the request has one
+ * @param explicitPreference whether the client asked for a status or a named example itself ({@code Prefer:
+ *                    code=}/{@code example=} or their {@code __} query forms); a stateful rule leaves such a
+ *                    request to the spec, so that a test can force any answer
  */
 public record RuleContext(MockRequest request, String operationId, Map<String, String> pathParameters,
-                          Optional<JsonNode> body) {
+                          Optional<JsonNode> body, boolean explicitPreference) {
     public RuleContext {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(operationId, "operationId == null");

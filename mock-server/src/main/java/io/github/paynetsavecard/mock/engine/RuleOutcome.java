@@ -1,5 +1,7 @@
 package io.github.paynetsavecard.mock.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,16 +18,37 @@ public sealed interface RuleOutcome {
     /**
      * Answer from the spec as if the client had sent {@code Prefer: code=..., example=...}: the named example of
      * that status, negotiated and validated like any other. An empty part keeps the client's own preference.
+     *
+     * @param status  the status whose response to answer with
+     * @param example the name of the example to answer with
+     * @param fields  top-level fields that replace (or add to) the chosen example's, when its body is a JSON object:
+     *                how a stateful rule echoes a session id or fills in a value it made, while the shape stays the
+     *                spec's. The answer is validated against the spec after the replacement, like any other.
      */
-    record Select(OptionalInt status, Optional<String> example) implements RuleOutcome {
+    record Select(OptionalInt status, Optional<String> example, Map<String, JsonNode> fields) implements RuleOutcome {
         public Select {
             Objects.requireNonNull(status, "status == null");
             Objects.requireNonNull(example, "example == null");
+            fields = Map.copyOf(Objects.requireNonNull(fields, "fields == null"));
+        }
+
+        /** A selection that keeps the example's fields as they are. */
+        public Select(OptionalInt status, Optional<String> example) {
+            this(status, example, Map.of());
+        }
+
+        /** This selection with {@code name} set to {@code value} in the answer's body. */
+        public Select withField(String name, JsonNode value) {
+            Objects.requireNonNull(name, "name == null");
+            Objects.requireNonNull(value, "value == null");
+            Map<String, JsonNode> more = new java.util.LinkedHashMap<>(fields);
+            more.put(name, value);
+            return new Select(status, example, more);
         }
     }
 
     /** Answer with the example {@code example} of the response for {@code status}. */
-    static RuleOutcome select(int status, String example) {
+    static Select select(int status, String example) {
         return new Select(OptionalInt.of(status), Optional.of(example));
     }
 

@@ -4,6 +4,7 @@ import static io.github.paynetsavecard.mock.engine.Exchange.body;
 import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import java.util.ArrayList;
@@ -59,5 +60,38 @@ class RequestRuleTest {
         validSaveCard().sendTo(engine);
 
         assertThat(seen).containsExactly("saveCard");
+    }
+
+    @Test
+    void letsARuleFillInFieldsOfTheChosenExampleWhichIsThenValidated() {
+        RequestRule echo = context -> context.body().map(json -> RuleOutcome.select(200, "saved")
+                .withField("session_id", json.path("session_id")));
+        RequestRule wrongType = context -> Optional.of(RuleOutcome.select(200, "saved")
+                .withField("code", TextNode.valueOf("zero")));
+
+        MockResponse echoed = validSaveCard().json("{\"session_id\":\"js_echo\",\"card_desc\":\"x\"}")
+                .sendTo(engineWith(echo));
+        MockResponse broken = validSaveCard().sendTo(engineWith(wrongType));
+        MockResponse again = validSaveCard().sendTo(engineWith(echo));
+
+        assertThat(body(echoed).path("session_id").asText()).isEqualTo("js_echo");
+        assertThat(echoed.header("sl-violations")).isEmpty();
+        assertThat(broken.header("sl-violations")).hasValueSatisfying(value -> assertThat(value).contains("code"));
+        assertThat(body(again).path("session_id").asText()).isNotEqualTo("js_echo");
+    }
+
+    @Test
+    void tellsRulesWhetherTheClientForcedAnAnswer() {
+        List<Boolean> seen = new ArrayList<>();
+        MockEngine engine = engineWith(context -> {
+            seen.add(context.explicitPreference());
+            return Optional.empty();
+        });
+
+        validSaveCard().sendTo(engine);
+        validSaveCard().header("Prefer", "example=usedSession").sendTo(engine);
+        validSaveCard().header("Prefer", "dynamic=true").sendTo(engine);
+
+        assertThat(seen).containsExactly(false, true, false);
     }
 }

@@ -20,6 +20,11 @@ public sealed interface Selection {
             Objects.requireNonNull(mediaType, "mediaType == null");
             Objects.requireNonNull(body, "body == null");
         }
+
+        /** This choice with another body. */
+        public Chosen withBody(BodyChoice other) {
+            return new Chosen(status, response, mediaType, other);
+        }
     }
 
     /** Answer with Prism's problem instead. */
