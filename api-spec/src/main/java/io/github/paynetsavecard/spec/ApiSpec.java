@@ -10,6 +10,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,9 @@ public final class ApiSpec {
             throw new InvalidSpecException(source,
                     List.of("not an OpenAPI 3 document: the `openapi: 3.x` field is missing (Swagger 2 is not supported)"));
         }
+
+        // Every reader of the tree follows local references only: bring the files it refers to into it.
+        tree = ReferenceBundler.bundle(source, tree, location == null ? null : URI.create(location));
 
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param source where it came from (a file path or a classpath location), for messages
  * @param model  swagger-parser's model, with external {@code $ref}s resolved; internal schema references stay
  *               {@code $ref}s, as in the file
- * @param tree   the document exactly as written, as Jackson nodes; {@link SchemaValidator} works on this form
+ * @param tree   the document as written, as Jackson nodes, with the files that external {@code $ref}s reach
+ *               bundled in under {@code components.x-bundled} and those references rewritten to local ones, so
+ *               that every reader follows local references only; {@link SchemaValidator} works on this form
  */
 public record OpenApiDocument(String source, OpenAPI model, JsonNode tree) {
     public OpenApiDocument {
