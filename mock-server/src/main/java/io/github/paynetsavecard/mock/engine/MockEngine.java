@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.paynetsavecard.mock.engine.contract.Contract;
-import io.github.paynetsavecard.mock.engine.contract.ContractReader;
-import io.github.paynetsavecard.mock.engine.contract.HeaderDefinition;
-import io.github.paynetsavecard.mock.engine.contract.Operation;
-import io.github.paynetsavecard.mock.engine.contract.References;
+import io.github.paynetsavecard.spec.index.SpecIndex;
+import io.github.paynetsavecard.spec.index.HeaderDefinition;
+import io.github.paynetsavecard.spec.index.Operation;
+import io.github.paynetsavecard.spec.index.References;
 import io.github.paynetsavecard.mock.engine.cors.Cors;
 import io.github.paynetsavecard.mock.engine.generation.DynamicSampler;
 import io.github.paynetsavecard.mock.engine.generation.SchemaTooComplexException;
@@ -24,7 +23,7 @@ import io.github.paynetsavecard.mock.engine.selection.BodyChoice;
 import io.github.paynetsavecard.mock.engine.selection.ResponseSelector;
 import io.github.paynetsavecard.mock.engine.selection.Selection;
 import io.github.paynetsavecard.mock.engine.validation.BodyReader;
-import io.github.paynetsavecard.mock.engine.validation.MediaType;
+import io.github.paynetsavecard.spec.index.MediaType;
 import io.github.paynetsavecard.mock.engine.validation.RequestBody;
 import io.github.paynetsavecard.mock.engine.validation.RequestValidator;
 import io.github.paynetsavecard.mock.engine.validation.ResponseValidator;
@@ -82,7 +81,7 @@ public final class MockEngine {
     private final DynamicSampler dynamicSampler;
     private final Map<RenderKey, Rendered> renderedExamples = new ConcurrentHashMap<>();
 
-    private MockEngine(Contract contract, References references, EngineOptions options) {
+    private MockEngine(SpecIndex contract, References references, EngineOptions options) {
         this.options = options;
         this.router = new Router(contract);
         this.bodyReader = new BodyReader(options.maxJsonNestingDepth());
@@ -94,7 +93,7 @@ public final class MockEngine {
     public static MockEngine create(OpenApiDocument spec, EngineOptions options) {
         Objects.requireNonNull(spec, "spec == null");
         Objects.requireNonNull(options, "options == null");
-        return new MockEngine(ContractReader.read(spec), new References(spec.tree()), options);
+        return new MockEngine(SpecIndex.of(spec), new References(spec.tree()), options);
     }
 
     /** The answer to {@code request}. Never throws: an internal failure is a 500 problem. */

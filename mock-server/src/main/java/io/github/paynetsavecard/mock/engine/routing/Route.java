@@ -1,6 +1,6 @@
 package io.github.paynetsavecard.mock.engine.routing;
 
-import io.github.paynetsavecard.mock.engine.contract.Operation;
+import io.github.paynetsavecard.spec.index.Operation;
 import java.util.Map;
 
 /** Where a request goes: an operation, or the reason there is none (each has its own Prism error). */

@@ -1,7 +1,7 @@
 package io.github.paynetsavecard.mock.engine.routing;
 
-import io.github.paynetsavecard.mock.engine.contract.Contract;
-import io.github.paynetsavecard.mock.engine.contract.Operation;
+import io.github.paynetsavecard.spec.index.SpecIndex;
+import io.github.paynetsavecard.spec.index.Operation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +17,7 @@ public final class Router {
     private final List<Candidate> candidates;
 
     /** A router over every operation of {@code contract}, in document order. */
-    public Router(Contract contract) {
+    public Router(SpecIndex contract) {
         List<Candidate> list = new ArrayList<>();
         for (Operation operation : contract.operations()) {
             list.add(new Candidate(operation, PathTemplate.of(operation.path())));

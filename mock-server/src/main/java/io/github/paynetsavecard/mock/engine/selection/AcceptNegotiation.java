@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.mock.engine.selection;
 
-import io.github.paynetsavecard.mock.engine.contract.Content;
+import io.github.paynetsavecard.spec.index.Content;
+import io.github.paynetsavecard.spec.index.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Content negotiation on {@code Accept} as Prism does it with the {@code accepts}/{@code negotiator} packages:
@@ -18,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * parameters other than {@code q}, Prism tries again without them.
  */
 final class AcceptNegotiation {
-    /** The spec's own media types as ranges, parsed once: they are looked up on every request. */
-    private static final Map<String, Optional<Range>> DECLARED = new ConcurrentHashMap<>();
-
     /** What Prism negotiates with when there is no {@code Accept} header: JSON, else anything. */
     private static final List<Range> WITHOUT_ACCEPT = List.of(Range.parse("application/json", 0).orElseThrow(),
             Range.parse("*/*", 1).orElseThrow());
@@ -51,8 +48,8 @@ final class AcceptNegotiation {
     private static Optional<Content> bestFor(List<Content> contents, List<Range> ranges) {
         List<Priority> priorities = new ArrayList<>();
         for (int index = 0; index < contents.size(); index++) {
-            Optional<Range> declared = DECLARED.computeIfAbsent(contents.get(index).mediaType(),
-                    mediaType -> Range.parse(mediaType, 0));
+            // The spec's media types were parsed once, by the index.
+            Optional<Range> declared = contents.get(index).type().map(Range::declared);
             if (declared.isEmpty()) {
                 continue;
             }
@@ -112,6 +109,10 @@ final class AcceptNegotiation {
     }
 
     private record Range(String type, String subtype, Map<String, String> parameters, double q, int order) {
+        static Range declared(MediaType type) {
+            return new Range(type.type(), type.fullSubtype(), type.parameters(), 1, 0);
+        }
+
         static Optional<Range> parse(String text, int order) {
             String[] parts = text.trim().split(";", -1);
             String[] essence = parts[0].trim().toLowerCase(Locale.ROOT).split("/", -1);

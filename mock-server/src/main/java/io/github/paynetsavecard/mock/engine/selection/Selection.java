@@ -1,6 +1,6 @@
 package io.github.paynetsavecard.mock.engine.selection;
 
-import io.github.paynetsavecard.mock.engine.contract.ResponseDefinition;
+import io.github.paynetsavecard.spec.index.ResponseDefinition;
 import io.github.paynetsavecard.mock.engine.problem.Problem;
 import java.util.Objects;
 import java.util.Optional;

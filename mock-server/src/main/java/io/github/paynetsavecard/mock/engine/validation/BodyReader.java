@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.mock.engine.validation;
 
+import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

@@ -1,11 +1,12 @@
 package io.github.paynetsavecard.mock.engine.validation;
 
+import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.paynetsavecard.mock.engine.MockRequest;
-import io.github.paynetsavecard.mock.engine.contract.Content;
-import io.github.paynetsavecard.mock.engine.contract.Operation;
-import io.github.paynetsavecard.mock.engine.contract.RequestBodyDefinition;
+import io.github.paynetsavecard.spec.index.Content;
+import io.github.paynetsavecard.spec.index.Operation;
+import io.github.paynetsavecard.spec.index.RequestBodyDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class RequestValidator {
             return false; // Prism crashes on an unparsable Content-Type; we call it unsupported
         }
         return definition.contents().stream()
-                .anyMatch(content -> MediaType.declared(content.mediaType()).map(mediaType.get()::matches).orElse(true));
+                .anyMatch(content -> content.type().map(mediaType.get()::matches).orElse(true));
     }
 
 

@@ -1,9 +1,10 @@
 package io.github.paynetsavecard.mock.engine.validation;
 
+import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.paynetsavecard.mock.engine.contract.Content;
-import io.github.paynetsavecard.mock.engine.contract.Operation;
-import io.github.paynetsavecard.mock.engine.contract.ResponseDefinition;
+import io.github.paynetsavecard.spec.index.Content;
+import io.github.paynetsavecard.spec.index.Operation;
+import io.github.paynetsavecard.spec.index.ResponseDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class ResponseValidator {
         if (mediaType.isEmpty()) {
             return Optional.empty();
         }
-        return contents.stream().filter(content -> MediaType.declared(content.mediaType())
+        return contents.stream().filter(content -> content.type()
                 .filter(declared -> mediaType.get().matches(declared)
                         && mediaType.get().parameters().entrySet().containsAll(declared.parameters().entrySet()))
                 .isPresent()).findFirst();

@@ -1,7 +1,7 @@
 package io.github.paynetsavecard.mock.engine.validation;
 
 import io.github.paynetsavecard.mock.engine.MockRequest;
-import io.github.paynetsavecard.mock.engine.contract.SecurityScheme;
+import io.github.paynetsavecard.spec.index.SecurityScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,12 +1,10 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.spec.index;
 
-import io.github.paynetsavecard.mock.engine.contract.Content;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A parsed media type such as {@code application/json; charset=utf-8}: type, subtype, optional structured-syntax
@@ -20,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public record MediaType(String type, String subtype, String fullSubtype, Map<String, String> parameters) {
     /** The characters of an RFC 9110 token, besides letters and digits. */
     private static final String TOKEN_SYMBOLS = "!#$%&'*+.^_`|~-";
-    /** The spec's own media types, parsed once: they are looked up on every request. */
-    private static final Map<String, Optional<MediaType>> DECLARED = new ConcurrentHashMap<>();
 
     /** The media type of {@code text}, or empty when it is not {@code type/subtype[; params]}. */
     public static Optional<MediaType> parse(String text) {
@@ -56,14 +52,6 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
         return Optional.of(new MediaType(type, subtype, full, Map.copyOf(parameters)));
     }
 
-    /**
-     * The media type {@code declared} in the spec (a content's key), parsed on first use and then remembered.
-     * Only for the spec's own, bounded set of media types: values from requests go through {@link #parse}.
-     */
-    public static Optional<MediaType> declared(String declared) {
-        return DECLARED.computeIfAbsent(declared, MediaType::parse);
-    }
-
     private static boolean isToken(String text) {
         if (text.isEmpty()) {
             return false;
@@ -85,7 +73,7 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
     public static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
         if (mediaType.isPresent()) {
             for (Content content : contents) {
-                if (declared(content.mediaType()).map(mediaType.get()::matches).orElse(false)) {
+                if (content.type().map(mediaType.get()::matches).orElse(false)) {
                     return Optional.of(content);
                 }
             }

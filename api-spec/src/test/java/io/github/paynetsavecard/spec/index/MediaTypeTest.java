@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.spec.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,5 @@ class MediaTypeTest {
         assertThat(MediaType.parse("application/json(x)")).isEmpty();
         assertThat(MediaType.parse("*/*")).isPresent();
         assertThat(MediaType.parse("application/x.a_b-c~d!#$%&'^`|")).isPresent();
-    }
-
-    @Test
-    void aDeclaredMediaTypeIsParsedLikeAnyOther() {
-        assertThat(MediaType.declared("application/json; charset=utf-8"))
-                .isEqualTo(MediaType.parse("application/json; charset=utf-8"));
-        assertThat(MediaType.declared("not a media type")).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.contract;
+package io.github.paynetsavecard.spec.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,41 +16,50 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads an OpenAPI 3 document into the engine's {@link Contract}: operations, parameters, bodies, responses,
+ * Reads an OpenAPI 3 document into its {@link SpecIndex}: operations, parameters, bodies, responses,
  * examples and security, with every local reference followed and every schema compiled once.
  */
-public final class ContractReader {
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+final class IndexReader {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    private final OpenApiDocument document;
     private final JsonNode tree;
     private final References references;
     private final SchemaValidator validator;
 
-    private ContractReader(OpenApiDocument document) {
+    private IndexReader(OpenApiDocument document) {
+        this.document = document;
         this.tree = document.tree();
         this.references = new References(tree);
         this.validator = SchemaValidator.of(document);
     }
 
-    /** The contract of {@code document}. */
-    public static Contract read(OpenApiDocument document) {
-        return new ContractReader(document).read();
+    static SpecIndex read(OpenApiDocument document) {
+        return new IndexReader(document).read();
     }
 
-    private Contract read() {
+    private SpecIndex read() {
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : fields(tree.path("paths"))) {
             JsonNode pathItem = references.resolve(path.getValue());
-            for (String method : METHODS) {
+            for (String method : SpecIndex.METHODS) {
                 JsonNode operation = pathItem.path(method);
                 if (operation.isObject()) {
                     operations.add(operation(method, path.getKey(), pathItem, operation));
                 }
             }
         }
-        return new Contract(operations);
+        return new SpecIndex(document, operations, extensions(tree));
+    }
+
+    private static Map<String, JsonNode> extensions(JsonNode holder) {
+        Map<String, JsonNode> extensions = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : fields(holder)) {
+            if (field.getKey().startsWith("x-")) {
+                extensions.put(field.getKey(), field.getValue());
+            }
+        }
+        return extensions;
     }
 
     private Operation operation(String method, String path, JsonNode pathItem, JsonNode operation) {
@@ -63,7 +72,8 @@ public final class ContractReader {
                 parameterGroup("path", parameters),
                 parameterGroup("query", parameters),
                 parameterGroup("header", parameters),
-                responses(operation.path("responses")));
+                responses(operation.path("responses")),
+                extensions(operation));
     }
 
     // Operation parameters override path-item parameters with the same name and location.
@@ -168,7 +178,8 @@ public final class ContractReader {
             Optional<JsonNode> schema = schemaOf(mediaType);
             Optional<CompiledSchema> compiled = schema.flatMap(s -> compile(
                     AccessModes.strip(s, response ? "writeOnly" : "readOnly")));
-            contents.add(new Content(entry.getKey(), schema, compiled, examples(mediaType, schema)));
+            contents.add(new Content(entry.getKey(), MediaType.parse(entry.getKey()), schema, compiled,
+                    examples(mediaType, schema)));
         }
         return contents;
     }

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.contract;
+package io.github.paynetsavecard.spec.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
@@ -10,15 +10,17 @@ import java.util.Optional;
  * One media type of a request body or a response.
  *
  * @param mediaType the media type as written in the spec, e.g. {@code application/json}
+ * @param type      the media type parsed, once; empty when what the spec wrote is not {@code type/subtype}
  * @param schema    its schema with references inlined, for generation
  * @param validator the schema compiled for validation (read-only properties stripped for requests,
  *                  write-only ones for responses, as Prism does)
  * @param examples  its examples in spec order, the {@code default} one first
  */
-public record Content(String mediaType, Optional<JsonNode> schema, Optional<CompiledSchema> validator,
+public record Content(String mediaType, Optional<MediaType> type, Optional<JsonNode> schema, Optional<CompiledSchema> validator,
                       List<Example> examples) {
     public Content {
         Objects.requireNonNull(mediaType, "mediaType == null");
+        Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(schema, "schema == null");
         Objects.requireNonNull(validator, "validator == null");
         examples = List.copyOf(examples);

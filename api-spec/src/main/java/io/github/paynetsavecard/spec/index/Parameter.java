@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.contract;
+package io.github.paynetsavecard.spec.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;

@@ -1,4 +1,7 @@
-package io.github.paynetsavecard.mock.engine.contract;
+package io.github.paynetsavecard.spec.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +21,12 @@ import java.util.Optional;
  * @param query          the query parameters
  * @param headers        the header parameters
  * @param responses      the declared responses, in spec order
+ * @param extensions     the operation's {@code x-} keys, as written
  */
 public record Operation(String method, String path, String id, boolean deprecated,
                         List<List<SecurityScheme>> security, Optional<RequestBodyDefinition> requestBody,
                         ParameterGroup pathParameters, ParameterGroup query, ParameterGroup headers,
-                        List<ResponseDefinition> responses) {
+                        List<ResponseDefinition> responses, Map<String, JsonNode> extensions) {
     public Operation {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(path, "path == null");
@@ -33,5 +37,25 @@ public record Operation(String method, String path, String id, boolean deprecate
         Objects.requireNonNull(query, "query == null");
         Objects.requireNonNull(headers, "headers == null");
         responses = List.copyOf(responses);
+        extensions = Map.copyOf(extensions);
+    }
+
+    /** The declared response for {@code code} as written ({@code 200}, {@code 4XX}, {@code default}). */
+    public Optional<ResponseDefinition> response(String code) {
+        return responses.stream().filter(response -> response.code().equals(code)).findFirst();
+    }
+
+    /**
+     * The response that applies to an answer with {@code status}: the exact code, else its range ({@code 4XX}),
+     * else {@code default}.
+     */
+    public Optional<ResponseDefinition> responseFor(int status) {
+        String code = String.valueOf(status);
+        return response(code).or(() -> response(code.charAt(0) + "XX")).or(() -> response("default"));
+    }
+
+    /** The extension {@code name} ({@code x-...}) of this operation, when it has it. */
+    public Optional<JsonNode> extension(String name) {
+        return Optional.ofNullable(extensions.get(name));
     }
 }
