@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.conformance.contract.OperationContract;
 import io.github.paynetsavecard.conformance.contract.RuleViolation;
 import io.github.paynetsavecard.conformance.wire.Exchange;
+import io.github.paynetsavecard.spec.index.Content;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,10 +42,10 @@ public enum TargetKind {
         List<RuleViolation> declared = contract.violations(exchange);
         boolean undeclaredStatus = declared.size() == 1 && declared.get(0).rule().startsWith("the status is one");
         if (this == PAYNET && undeclaredStatus) {
-            Optional<JsonNode> errorSchema = contract.errorSchema();
-            if (errorSchema.isPresent()) {
+            Optional<Content> errorContent = contract.errorContent();
+            if (errorContent.isPresent()) {
                 return contract.bodyViolations("Paynet's Error object (the spec's rule for a status it does not "
-                        + "declare, here " + response.status() + ")", errorSchema.get(), response);
+                        + "declare, here " + response.status() + ")", errorContent.get(), response);
             }
         }
         return declared;

@@ -6,6 +6,7 @@ import io.github.paynetsavecard.conformance.prism.PrismProcess;
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.OpenApiDocument;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ final class TargetPool implements AutoCloseable {
     private final SuiteSettings settings;
     private final Consumer<String> console;
     private final OpenApiDocument spec;
+    private SpecIndex index;
     private final Map<String, Availability> targets = new ConcurrentHashMap<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -63,7 +65,15 @@ final class TargetPool implements AutoCloseable {
     }
 
     OperationContract contract(String operationId) {
-        return OperationContract.of(spec, operationId);
+        return OperationContract.of(index(), operationId);
+    }
+
+    // Read once per run: every check of every target reads the same spec.
+    private synchronized SpecIndex index() {
+        if (index == null) {
+            index = SpecIndex.of(spec);
+        }
+        return index;
     }
 
     /** The target, started if needed; skips the calling check (or fails it, in CI) when it cannot run. */

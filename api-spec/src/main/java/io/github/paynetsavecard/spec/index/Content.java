@@ -15,15 +15,23 @@ import java.util.Optional;
  * @param validator the schema compiled for validation (read-only properties stripped for requests,
  *                  write-only ones for responses, as Prism does)
  * @param examples  its examples in spec order, the {@code default} one first
+ * @param schemaName the component the schema refers to ({@code SaveCardResponse} for
+ *                  {@code $ref: '#/components/schemas/SaveCardResponse'}), for messages; empty for an inline schema
  */
 public record Content(String mediaType, Optional<MediaType> type, Optional<JsonNode> schema, Optional<CompiledSchema> validator,
-                      List<Example> examples) {
+                      List<Example> examples, Optional<String> schemaName) {
     public Content {
         Objects.requireNonNull(mediaType, "mediaType == null");
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(schema, "schema == null");
         Objects.requireNonNull(validator, "validator == null");
         examples = List.copyOf(examples);
+        Objects.requireNonNull(schemaName, "schemaName == null");
+    }
+
+    /** Whether this is JSON: {@code application/json} or {@code application/*+json}. */
+    public boolean isJson() {
+        return type.map(MediaType::isJson).orElse(false);
     }
 
     /** The example named {@code key}. */

@@ -178,8 +178,10 @@ final class IndexReader {
             Optional<JsonNode> schema = schemaOf(mediaType);
             Optional<CompiledSchema> compiled = schema.flatMap(s -> compile(
                     AccessModes.strip(s, response ? "writeOnly" : "readOnly")));
+            String ref = mediaType.path("schema").path("$ref").asText("");
             contents.add(new Content(entry.getKey(), MediaType.parse(entry.getKey()), schema, compiled,
-                    examples(mediaType, schema)));
+                    examples(mediaType, schema),
+                    ref.isEmpty() ? Optional.empty() : Optional.of(ref.substring(ref.lastIndexOf('/') + 1))));
         }
         return contents;
     }

@@ -3,19 +3,22 @@ package io.github.paynetsavecard.conformance.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.conformance.wire.Exchange;
 import io.github.paynetsavecard.spec.OpenApiDocument;
-import io.github.paynetsavecard.spec.SchemaValidator;
 import io.github.paynetsavecard.spec.SchemaViolation;
+import io.github.paynetsavecard.spec.index.Content;
+import io.github.paynetsavecard.spec.index.Example;
+import io.github.paynetsavecard.spec.index.MediaType;
+import io.github.paynetsavecard.spec.index.Operation;
+import io.github.paynetsavecard.spec.index.ResponseDefinition;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the spec says about one operation, read from the document as written: its path and method, its request
+ * What the spec says about one operation, read through the spec's {@link SpecIndex} (so the suite sees the same
+ * examples, media types and schemas as the mock): its path and method, its request
  * and response examples, and the rules an answer must keep (declared status, declared content type, body valid
  * against that response's schema).
  *
@@ -25,79 +28,58 @@ import java.util.Optional;
  * }</pre>
  */
 public final class OperationContract {
-    private static final String JSON = "application/json";
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private final SpecIndex index;
+    private final Operation operation;
 
-    private final OpenApiDocument document;
-    private final SchemaValidator validator;
-    private final String operationId;
-    private final String path;
-    private final String method;
-    private final JsonNode operation;
-
-    private OperationContract(OpenApiDocument document, String operationId, String path, String method,
-                              JsonNode operation) {
-        this.document = document;
-        this.validator = SchemaValidator.of(document);
-        this.operationId = operationId;
-        this.path = path;
-        this.method = method;
+    private OperationContract(SpecIndex index, Operation operation) {
+        this.index = index;
         this.operation = operation;
     }
 
     /** The operation {@code operationId} of {@code document}; an error naming the ids there are if it is missing. */
     public static OperationContract of(OpenApiDocument document, String operationId) {
         Objects.requireNonNull(document, "document == null");
+        return of(SpecIndex.of(document), operationId);
+    }
+
+    /** The operation {@code operationId} of {@code index}; an error naming the ids there are if it is missing. */
+    public static OperationContract of(SpecIndex index, String operationId) {
+        Objects.requireNonNull(index, "index == null");
         Objects.requireNonNull(operationId, "operationId == null");
-        List<String> seen = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.tree().path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : METHODS) {
-                JsonNode operation = path.getValue().path(method);
-                String id = operation.path("operationId").asText("");
-                if (id.equals(operationId)) {
-                    return new OperationContract(document, operationId, path.getKey(), method.toUpperCase(Locale.ROOT),
-                            operation);
-                }
-                if (!id.isEmpty()) {
-                    seen.add(id);
-                }
-            }
-        }
-        throw new IllegalArgumentException("No operation " + operationId + " in " + document.source()
-                + "; it has " + seen);
+        return new OperationContract(index, index.requireOperation(operationId));
     }
 
     /** The operation's {@code operationId}. */
     public String operationId() {
-        return operationId;
+        return operation.id();
     }
 
     /** The path as written in the spec, e.g. {@code /v1/paynetj/save_card}. */
     public String path() {
-        return path;
+        return operation.path();
     }
 
     /** The method in upper case, e.g. {@code POST}. */
     public String method() {
-        return method;
+        return operation.method().toUpperCase(Locale.ROOT);
     }
 
     /** The methods the spec does not declare on this path, in a stable order, upper case. */
     public List<String> undeclaredMethods() {
-        JsonNode pathItem = document.tree().path("paths").path(path);
-        return METHODS.stream().filter(m -> !pathItem.has(m)).map(m -> m.toUpperCase(Locale.ROOT)).toList();
+        List<String> declared = index.operationsOn(operation.path()).stream().map(Operation::method).toList();
+        return SpecIndex.METHODS.stream().filter(m -> !declared.contains(m)).map(m -> m.toUpperCase(Locale.ROOT))
+                .toList();
     }
 
     /** An extension of the operation ({@code x-...}) as written; missing node when absent. */
     public JsonNode extension(String name) {
-        return operation.path(name);
+        return operation.extension(name).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
     }
 
-    /** The JSON request body examples, in the spec's order. */
+    /** The JSON request body examples (plain and named, as the mock serves them), in the spec's order. */
     public List<NamedExample> requestExamples() {
-        return examples("", resolve(operation.path("requestBody")).path("content").path(JSON));
+        return operation.requestBody().flatMap(body -> jsonContent(body.contents()))
+                .map(content -> examples("", content)).orElse(List.of());
     }
 
     /** The request example {@code name}; an error listing the names there are if it is missing. */
@@ -108,7 +90,9 @@ public final class OperationContract {
     /** The JSON response examples of every declared status, in the spec's order. */
     public List<NamedExample> responseExamples() {
         List<NamedExample> all = new ArrayList<>();
-        responses().forEach((status, response) -> all.addAll(examples(status, response.path("content").path(JSON))));
+        for (ResponseDefinition response : operation.responses()) {
+            jsonContent(response.contents()).ifPresent(content -> all.addAll(examples(response.code(), content)));
+        }
         return all;
     }
 
@@ -119,15 +103,15 @@ public final class OperationContract {
 
     /** The declared status keys ({@code 200}, {@code 4XX}, {@code default}) in the spec's order. */
     public List<String> declaredStatuses() {
-        return List.copyOf(responses().keySet());
+        return operation.responses().stream().map(ResponseDefinition::code).toList();
     }
 
-    /** The schema of the first declared 4xx response: the shape Paynet gives every error ("any other status"). */
-    public Optional<JsonNode> errorSchema() {
-        return responses().entrySet().stream()
-                .filter(response -> response.getKey().startsWith("4"))
-                .map(response -> response.getValue().path("content").path(JSON).path("schema"))
-                .filter(schema -> !schema.isMissingNode())
+    /** The JSON content of the first declared 4xx response: the shape Paynet gives every error ("any other status"). */
+    public Optional<Content> errorContent() {
+        return operation.responses().stream()
+                .filter(response -> response.code().startsWith("4"))
+                .flatMap(response -> jsonContent(response.contents()).stream())
+                .filter(content -> content.validator().isPresent())
                 .findFirst();
     }
 
@@ -143,36 +127,36 @@ public final class OperationContract {
      */
     public List<RuleViolation> violations(Exchange exchange) {
         Exchange.WireResponse response = exchange.answer();
-        String status = String.valueOf(response.status());
-        Optional<String> key = statusKey(status);
-        if (key.isEmpty()) {
-            return List.of(new RuleViolation("the status is one the spec declares for " + method + " " + path,
-                    "got " + status + "; declared: " + String.join(", ", declaredStatuses())));
+        Optional<ResponseDefinition> declaredResponse = operation.responseFor(response.status());
+        if (declaredResponse.isEmpty()) {
+            return List.of(new RuleViolation("the status is one the spec declares for " + method() + " " + path(),
+                    "got " + response.status() + "; declared: " + String.join(", ", declaredStatuses())));
         }
-        JsonNode content = responses().get(key.get()).path("content");
-        if (content.isMissingNode() || content.isEmpty()) {
+        String key = declaredResponse.get().code();
+        List<Content> contents = declaredResponse.get().contents();
+        if (contents.isEmpty()) {
             return response.body().isEmpty() ? List.of() : List.of(new RuleViolation(
-                    "response " + key.get() + " has no body in the spec", "got " + response.body().length() + " chars"));
+                    "response " + key + " has no body in the spec", "got " + response.body().length() + " chars"));
         }
-        String mediaType = response.contentType().map(OperationContract::mediaType).orElse("");
-        Optional<String> declared = declaredMediaType(content, mediaType);
+        Optional<MediaType> received = response.contentType().flatMap(MediaType::parse);
+        Optional<Content> declared = received.flatMap(type -> contents.stream()
+                .filter(content -> content.type().map(type::matches).orElse(false)).findFirst());
         if (declared.isEmpty()) {
-            return List.of(new RuleViolation("the Content-Type is one the spec declares for response " + key.get(),
+            return List.of(new RuleViolation("the Content-Type is one the spec declares for response " + key,
                     "got " + response.contentType().orElse("no Content-Type") + "; declared: "
-                            + String.join(", ", fieldNames(content))));
+                            + String.join(", ", contents.stream().map(Content::mediaType).toList())));
         }
-        return bodyViolations("response " + key.get() + " " + declared.get(),
-                content.path(declared.get()).path("schema"), response);
+        return bodyViolations("response " + key + " " + declared.get().mediaType(), declared.get(), response);
     }
 
     /**
-     * Every rule the JSON body breaks of {@code schema}, a schema node of this document; {@code subject} says whose
-     * schema it is in messages, e.g. "response 400 application/json". Also used for statuses the spec does not
-     * declare but whose shape it states.
+     * Every rule the JSON body breaks of {@code content}'s schema; {@code subject} says whose schema it is in
+     * messages, e.g. "response 400 application/json". Also used for statuses the spec does not declare but whose
+     * shape it states.
      */
-    public List<RuleViolation> bodyViolations(String subject, JsonNode schema, Exchange.WireResponse response) {
+    public List<RuleViolation> bodyViolations(String subject, Content content, Exchange.WireResponse response) {
         String rule = "the body validates against the schema of " + subject;
-        if (schema.isMissingNode()) {
+        if (content.validator().isEmpty()) {
             return List.of();
         }
         Optional<JsonNode> body = response.json();
@@ -181,9 +165,9 @@ public final class OperationContract {
                     : "the body is not JSON"));
         }
         List<RuleViolation> broken = new ArrayList<>();
-        for (SchemaViolation violation : validator.validate(schema, body.get())) {
-            broken.add(new RuleViolation(rule + " (" + describe(schema) + ", keyword `" + violation.keyword() + "`)",
-                    violation + servedExample(body.get())));
+        for (SchemaViolation violation : content.validator().get().validate(body.get())) {
+            broken.add(new RuleViolation(rule + " (" + content.schemaName().orElse("inline schema") + ", keyword `"
+                    + violation.keyword() + "`)", violation + servedExample(body.get())));
         }
         return broken;
     }
@@ -193,42 +177,10 @@ public final class OperationContract {
                 + "` of response " + example.status() + ", which breaks its own schema").orElse("");
     }
 
-    /** Validates any value against a schema node of this document. */
-    public List<SchemaViolation> validate(JsonNode schema, JsonNode value) {
-        return validator.validate(schema, value);
-    }
-
-    /** The request body schema (resolved), for checks that build negative requests. */
-    public JsonNode requestSchema() {
-        return resolve(resolve(operation.path("requestBody")).path("content").path(JSON).path("schema"));
-    }
-
-    private static String describe(JsonNode schema) {
-        String ref = schema.path("$ref").asText("");
-        return ref.isEmpty() ? "inline schema" : ref.substring(ref.lastIndexOf('/') + 1);
-    }
-
-    private Optional<String> statusKey(String status) {
-        Map<String, JsonNode> responses = responses();
-        if (responses.containsKey(status)) {
-            return Optional.of(status);
-        }
-        String range = status.charAt(0) + "XX";
-        if (responses.containsKey(range)) {
-            return Optional.of(range);
-        }
-        return responses.containsKey("default") ? Optional.of("default") : Optional.empty();
-    }
-
-    private static Optional<String> declaredMediaType(JsonNode content, String mediaType) {
-        for (String declared : fieldNames(content)) {
-            String lower = declared.toLowerCase(Locale.ROOT);
-            if (lower.equals(mediaType) || lower.equals("*/*")
-                    || (lower.endsWith("/*") && mediaType.startsWith(lower.substring(0, lower.length() - 1)))) {
-                return Optional.of(declared);
-            }
-        }
-        return Optional.empty();
+    /** Every way in which {@code body} breaks the JSON request body schema; empty when it conforms. */
+    public List<SchemaViolation> requestViolations(JsonNode body) {
+        return operation.requestBody().flatMap(request -> jsonContent(request.contents()))
+                .flatMap(Content::validator).map(validator -> validator.validate(body)).orElse(List.of());
     }
 
     /** The media type of a {@code Content-Type} value, lower case, without parameters. */
@@ -237,17 +189,16 @@ public final class OperationContract {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    private Map<String, JsonNode> responses() {
-        Map<String, JsonNode> responses = new LinkedHashMap<>();
-        operation.path("responses").fields()
-                .forEachRemaining(response -> responses.put(response.getKey(), resolve(response.getValue())));
-        return responses;
+    // The suite speaks JSON: the first JSON media type (application/json or a +json one) of a body.
+    private static Optional<Content> jsonContent(List<Content> contents) {
+        return contents.stream().filter(Content::isJson).findFirst();
     }
 
-    private List<NamedExample> examples(String status, JsonNode mediaType) {
+    private static List<NamedExample> examples(String status, Content content) {
         List<NamedExample> examples = new ArrayList<>();
-        mediaType.path("examples").fields().forEachRemaining(example -> examples.add(new NamedExample(status,
-                example.getKey(), resolve(example.getValue()).path("value"))));
+        for (Example example : content.examples()) {
+            example.value().ifPresent(value -> examples.add(new NamedExample(status, example.key(), value)));
+        }
         return examples;
     }
 
@@ -255,24 +206,5 @@ public final class OperationContract {
         return examples.stream().filter(example -> example.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No example " + name + "; the spec has "
                         + examples.stream().map(NamedExample::name).toList()));
-    }
-
-    /** Follows local {@code $ref}s ({@code #/components/...}) until a node that is not a reference. */
-    private JsonNode resolve(JsonNode node) {
-        JsonNode current = node;
-        for (int hops = 0; current.has("$ref") && hops < 20; hops++) {
-            String ref = current.path("$ref").asText();
-            if (!ref.startsWith("#/")) {
-                throw new IllegalArgumentException("Only local $refs are supported here: " + ref);
-            }
-            current = document.tree().at(ref.substring(1));
-        }
-        return current;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
