@@ -9,26 +9,7 @@ import io.github.paynetsavecard.spec.index.SpecIndex;
 import io.github.paynetsavecard.spec.index.HeaderDefinition;
 import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.References;
-import io.github.paynetsavecard.mock.engine.cors.Cors;
-import io.github.paynetsavecard.mock.engine.generation.DynamicSampler;
-import io.github.paynetsavecard.mock.engine.generation.SchemaTooComplexException;
-import io.github.paynetsavecard.mock.engine.generation.StaticSampler;
-import io.github.paynetsavecard.mock.engine.prefer.PreferenceParser;
-import io.github.paynetsavecard.mock.engine.prefer.Preferences;
-import io.github.paynetsavecard.mock.engine.problem.Problem;
-import io.github.paynetsavecard.mock.engine.problem.ProblemType;
-import io.github.paynetsavecard.mock.engine.routing.Route;
-import io.github.paynetsavecard.mock.engine.routing.Router;
-import io.github.paynetsavecard.mock.engine.selection.BodyChoice;
-import io.github.paynetsavecard.mock.engine.selection.ResponseSelector;
-import io.github.paynetsavecard.mock.engine.selection.Selection;
-import io.github.paynetsavecard.mock.engine.validation.BodyReader;
 import io.github.paynetsavecard.spec.index.MediaType;
-import io.github.paynetsavecard.mock.engine.validation.RequestBody;
-import io.github.paynetsavecard.mock.engine.validation.RequestValidator;
-import io.github.paynetsavecard.mock.engine.validation.ResponseValidator;
-import io.github.paynetsavecard.mock.engine.validation.Severity;
-import io.github.paynetsavecard.mock.engine.validation.Violation;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -155,7 +136,14 @@ public final class MockEngine {
         if (!fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
                 && example.value().isObject()) {
             ObjectNode patched = ((ObjectNode) example.value()).deepCopy();
-            fields.forEach(patched::set);
+            // A missing node removes the field: the example's value would be wrong, and there is none to give.
+            fields.forEach((name, value) -> {
+                if (value.isMissingNode()) {
+                    patched.remove(name);
+                } else {
+                    patched.set(name, value);
+                }
+            });
             chosen = chosen.withBody(new BodyChoice.FromExample(patched));
         }
         return render(operation, chosen, preferences, violations, corsHeaders, !fields.isEmpty());

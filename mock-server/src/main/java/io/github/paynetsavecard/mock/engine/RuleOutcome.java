@@ -23,7 +23,8 @@ public sealed interface RuleOutcome {
      * @param example the name of the example to answer with
      * @param fields  top-level fields that replace (or add to) the chosen example's, when its body is a JSON object:
      *                how a stateful rule echoes a session id or fills in a value it made, while the shape stays the
-     *                spec's. The answer is validated against the spec after the replacement, like any other.
+     *                spec's; a {@code MissingNode} value removes the field ({@link #withoutField}). The answer is
+     *                validated against the spec after the replacement, like any other.
      */
     record Select(OptionalInt status, Optional<String> example, Map<String, JsonNode> fields) implements RuleOutcome {
         public Select {
@@ -35,6 +36,14 @@ public sealed interface RuleOutcome {
         /** A selection that keeps the example's fields as they are. */
         public Select(OptionalInt status, Optional<String> example) {
             this(status, example, Map.of());
+        }
+
+        /**
+         * This selection without the field {@code name} in the answer's body, e.g. an example's
+         * {@code card_owner_id} when no card was stored.
+         */
+        public Select withoutField(String name) {
+            return withField(name, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         }
 
         /** This selection with {@code name} set to {@code value} in the answer's body. */

@@ -81,6 +81,17 @@ class RequestRuleTest {
     }
 
     @Test
+    void letsARuleRemoveAFieldOfTheChosenExample() {
+        RequestRule noSessionId = context -> Optional.of(RuleOutcome.select(200, "saved").withoutField("session_id"));
+
+        MockResponse answer = validSaveCard().sendTo(engineWith(noSessionId));
+
+        assertThat(body(answer).has("session_id")).isFalse();
+        assertThat(body(answer).path("code").isInt()).isTrue();
+        assertThat(answer.header("sl-violations")).isEmpty();
+    }
+
+    @Test
     void tellsRulesWhetherTheClientForcedAnAnswer() {
         List<Boolean> seen = new ArrayList<>();
         MockEngine engine = engineWith(context -> {

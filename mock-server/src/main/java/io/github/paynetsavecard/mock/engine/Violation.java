@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param message  a human-readable sentence
  * @param challenges for a security violation: the {@code WWW-Authenticate} challenges of the failed schemes
  */
-public record Violation(Optional<List<String>> path, Optional<JsonNode> code, Severity severity, String message,
+record Violation(Optional<List<String>> path, Optional<JsonNode> code, Severity severity, String message,
                         List<String> challenges) {
     public Violation {
         path = path.map(List::copyOf);

@@ -1,7 +1,7 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 /** How bad a violation is, named as Prism writes it in {@code sl-violations}. */
-public enum Severity {
+enum Severity {
     Error,
     Warning
 }

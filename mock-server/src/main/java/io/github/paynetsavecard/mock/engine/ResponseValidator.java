@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * declared, the media type must be one the response declares, the body must match its schema, and the declared
  * headers must be right. Findings go into {@code sl-violations}; they never change the answer.
  */
-public final class ResponseValidator {
+final class ResponseValidator {
     private static final String SIDE = "Response";
 
     private ResponseValidator() {

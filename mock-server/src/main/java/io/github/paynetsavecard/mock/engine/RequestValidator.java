@@ -1,9 +1,8 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.spec.index.Content;
 import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.RequestBodyDefinition;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
  * Validates a routed request as Prism does, collecting every violation: security first, then the body (presence,
  * content type, schema), the headers, the query and the path parameters.
  */
-public final class RequestValidator {
+final class RequestValidator {
     private static final String SIDE = "Request";
 
     private RequestValidator() {

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.generation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

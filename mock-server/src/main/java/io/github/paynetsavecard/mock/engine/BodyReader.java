@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.paynetsavecard.mock.engine.MockRequest;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * bytes in the charset become U+FFFD, as in Node. Unlike Prism, JSON nested deeper than a limit is also
  * {@code invalid_json} rather than a crash.
  */
-public final class BodyReader {
+final class BodyReader {
     private final ObjectMapper mapper;
     private final int maxDepth;
 

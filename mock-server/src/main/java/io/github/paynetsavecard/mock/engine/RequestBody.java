@@ -1,11 +1,11 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The request body after reading, before validation. */
-public sealed interface RequestBody {
+sealed interface RequestBody {
     /** The request has no body bytes. */
     record Absent() implements RequestBody {
     }

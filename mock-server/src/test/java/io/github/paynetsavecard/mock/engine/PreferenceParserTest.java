@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.prefer;
+package io.github.paynetsavecard.mock.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,11 @@
-package io.github.paynetsavecard.mock.engine.selection;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.ResponseDefinition;
-import io.github.paynetsavecard.mock.engine.problem.Problem;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The outcome of choosing a response: a declared response to render, or a Prism problem. */
-public sealed interface Selection {
+sealed interface Selection {
     /**
      * Render {@code response} with {@code status}.
      *

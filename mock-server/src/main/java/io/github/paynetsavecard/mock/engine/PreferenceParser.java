@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.prefer;
+package io.github.paynetsavecard.mock.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * digits, a {@code dynamic} that is not {@code true} or {@code false}, a token without a value, or a query
  * parameter given twice is malformed.
  */
-public final class PreferenceParser {
+final class PreferenceParser {
     private static final Pattern THREE_DIGITS = Pattern.compile("\\d{3}");
     private static final List<String> KEYS = List.of("code", "dynamic", "seed", "example");
 

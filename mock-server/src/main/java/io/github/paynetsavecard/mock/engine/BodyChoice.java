@@ -1,9 +1,9 @@
-package io.github.paynetsavecard.mock.engine.selection;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Where the chosen response's body comes from. */
-public sealed interface BodyChoice {
+sealed interface BodyChoice {
     /** An example's value, served as written in the spec. */
     record FromExample(JsonNode value) implements BodyChoice {
     }

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.generation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  * {@code default} are ignored, a nullable value may be {@code null}, and strings honour length, format, enum and
  * (common) patterns. The same {@code seed} gives the same value; the values themselves differ from Prism's.
  */
-public final class DynamicSampler {
+final class DynamicSampler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 8;
     private static final long UNBOUNDED = 100_000_000L;

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.generation;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +24,7 @@ import java.util.Set;
  * for {@code email}, {@code 2019-08-24T14:15:22Z} for {@code date-time}, a UUID derived from the property name...
  * A value that cannot be generated (a cycle) is left out, as JavaScript drops {@code undefined}.
  */
-public final class StaticSampler {
+final class StaticSampler {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int TICKS = 2500;
     private static final int MAX_DEPTH = 15;

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.routing;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.SpecIndex;
 import io.github.paynetsavecard.spec.index.Operation;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * match, concrete paths preferred over templated ones, an unknown path is a 404 and a known path with another
  * method a 405. Servers' base paths are not prefixed: operations are served from {@code /}.
  */
-public final class Router {
+final class Router {
     private final List<Candidate> candidates;
 
     /** A router over every operation of {@code contract}, in document order. */

@@ -1,10 +1,10 @@
-package io.github.paynetsavecard.mock.engine.routing;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.Operation;
 import java.util.Map;
 
 /** Where a request goes: an operation, or the reason there is none (each has its own Prism error). */
-public sealed interface Route {
+sealed interface Route {
     /** The request matches {@code operation}; {@code pathParameters} holds the template's values. */
     record Found(Operation operation, Map<String, String> pathParameters) implements Route {
         public Found {

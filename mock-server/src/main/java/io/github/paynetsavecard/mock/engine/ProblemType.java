@@ -1,11 +1,11 @@
-package io.github.paynetsavecard.mock.engine.problem;
+package io.github.paynetsavecard.mock.engine;
 
 /**
  * The errors the engine generates itself, with Prism's type names, titles and statuses (from
  * {@code packages/http/src/mocker/errors.ts} and {@code router/errors.ts}). The type URI is
  * {@code https://stoplight.io/prism/errors#<NAME>}.
  */
-public enum ProblemType {
+enum ProblemType {
     NO_RESOURCE_PROVIDED_ERROR("Route not resolved, no resource provided", 404),
     NO_PATH_MATCHED_ERROR("Route not resolved, no path matched", 404),
     NO_METHOD_MATCHED_ERROR("Route resolved, but no method matched", 405),

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.routing;
+package io.github.paynetsavecard.mock.engine;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

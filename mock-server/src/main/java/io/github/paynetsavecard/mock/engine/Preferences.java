@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.prefer;
+package io.github.paynetsavecard.mock.engine;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * @param dynamic {@code dynamic=true|false}: generate the body from the schema instead of using an example
  * @param seed    {@code seed=...}: makes dynamic bodies repeatable
  */
-public record Preferences(OptionalInt code, Optional<String> example, boolean dynamic, Optional<String> seed) {
+record Preferences(OptionalInt code, Optional<String> example, boolean dynamic, Optional<String> seed) {
     /** No preference at all. */
     public static final Preferences NONE = new Preferences(OptionalInt.empty(), Optional.empty(), false,
             Optional.empty());

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.selection;
+package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.Content;
 import io.github.paynetsavecard.spec.index.MediaType;

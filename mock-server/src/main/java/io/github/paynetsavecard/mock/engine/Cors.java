@@ -1,7 +1,5 @@
-package io.github.paynetsavecard.mock.engine.cors;
+package io.github.paynetsavecard.mock.engine;
 
-import io.github.paynetsavecard.mock.engine.MockRequest;
-import io.github.paynetsavecard.mock.engine.MockResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +9,7 @@ import java.util.Map;
  * method and headers asked for; every other response carries the allowing headers, which the spec's own
  * response headers may override.
  */
-public final class Cors {
+final class Cors {
     private Cors() {
     }
 

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.selection;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,10 +7,6 @@ import io.github.paynetsavecard.spec.index.Content;
 import io.github.paynetsavecard.spec.index.Example;
 import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.ResponseDefinition;
-import io.github.paynetsavecard.mock.engine.prefer.Preferences;
-import io.github.paynetsavecard.mock.engine.problem.Problem;
-import io.github.paynetsavecard.mock.engine.problem.ProblemType;
-import io.github.paynetsavecard.mock.engine.validation.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +29,7 @@ import java.util.regex.Pattern;
  * (the {@code Prefer} example only when the forced code is one of these), else the first with a schema. With no
  * such response, Prism's own 401, 415 or 422 problem.
  */
-public final class ResponseSelector {
+final class ResponseSelector {
     private static final Pattern RANGE = Pattern.compile("^\\dXX$");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 

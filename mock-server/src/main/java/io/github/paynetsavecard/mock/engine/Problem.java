@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.problem;
+package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param extra   extra members, in order
  * @param headers headers to send with it (e.g. {@code WWW-Authenticate})
  */
-public record Problem(ProblemType type, String detail, Map<String, JsonNode> extra, Map<String, String> headers) {
+record Problem(ProblemType type, String detail, Map<String, JsonNode> extra, Map<String, String> headers) {
     /** The media type of every problem. */
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock.engine.generation;
+package io.github.paynetsavecard.mock.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.github.paynetsavecard.mock.engine.validation;
+package io.github.paynetsavecard.mock.engine;
 
-import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.spec.index.SecurityScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
