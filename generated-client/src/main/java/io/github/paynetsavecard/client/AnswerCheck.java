@@ -26,24 +26,31 @@ final class AnswerCheck implements Interceptor {
   // Far above any Paynet answer; a larger body is reported as unreadable rather than buffered.
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
-  private final String apiKey;
+  private final Redaction redaction;
 
-  AnswerCheck(String apiKey) {
-    this.apiKey = apiKey;
+  AnswerCheck(Redaction redaction) {
+    this.redaction = redaction;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
+    if (response.isRedirect()) {
+      response.close();
+      // Following it would send the request a second time, to wherever the answer points.
+      throw new UnreadableAnswerException("the answer is a redirect to "
+          + redaction.url(String.valueOf(response.header("Location"))) + ", and the client never follows one",
+          response.code(), null);
+    }
     ResponseBody peeked = response.peekBody(MAX_BODY_BYTES);
     String body = peeked.string();
     Type expected = response.isSuccessful() ? successType(chain) : PaynetError.class;
     String problem = problemReading(body, expected);
     if (problem != null) {
       response.close();
-      String excerpt = body.isEmpty() ? "(empty)" : Redaction.excerpt(body, apiKey);
-      // The reason can quote the body (a decoder's message), so it is scrubbed like the excerpt.
-      throw new UnreadableAnswerException(Redaction.scrub(problem, apiKey), response.code(), excerpt);
+      String excerpt = body.isEmpty() ? "(empty)" : redaction.excerpt(body);
+      // The reason can quote the body (a decoder's message), so it is redacted like the excerpt.
+      throw new UnreadableAnswerException(redaction.text(problem), response.code(), excerpt);
     }
     return response;
   }

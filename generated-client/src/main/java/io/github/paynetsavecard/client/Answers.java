@@ -17,20 +17,21 @@ import retrofit2.Response;
  */
 final class Answers {
 
-  private final String apiKey;
+  private final Redaction redaction;
 
-  Answers(String apiKey) {
-    this.apiKey = apiKey;
+  Answers(Redaction redaction) {
+    this.redaction = redaction;
   }
 
   SaveCardOutcome saveCard(Response<SaveCardResponse> response, SaveCardRequest request) {
     if (!response.isSuccessful()) {
-      Rejection rejection = rejection(response);
+      Rejection rejection = rejection(response, Transport.Operation.SAVE_CARD);
       return new SaveCardOutcome.Rejected(rejection.code(), rejection.message(), response.code(), rejection.type());
     }
     SaveCardResponse answer = Objects.requireNonNull(response.body(), "a 2xx save_card answer has a body");
     if (answer.getCode() == null) {
-      throw new PaynetTransportException("Paynet's save_card answer has no code" + where(response), response.code(),
+      throw new PaynetTransportException.OutcomeUnknown("The outcome is unknown: Paynet's save_card answer has no"
+          + " code" + where(response) + ". " + Transport.Operation.SAVE_CARD.afterUnknownOutcome(), response.code(),
           null, null);
     }
     PaynetCode code = new PaynetCode(answer.getCode());
@@ -40,13 +41,13 @@ final class Answers {
     }
     String sessionId = Objects.requireNonNullElse(answer.getSessionId(), request.sessionId());
     return request.cardDescription()
-        .<SaveCardOutcome>map(description -> new SaveCardOutcome.Saved(sessionId, message, description))
-        .orElseGet(() -> new SaveCardOutcome.HostedPage(sessionId, message));
+        .<SaveCardOutcome>map(description -> new SaveCardOutcome.Acknowledged(sessionId, message, description))
+        .orElseGet(() -> new SaveCardOutcome.AwaitingCardholder(sessionId, message));
   }
 
   PaynetSession session(Response<AuthResponse> response) {
     if (!response.isSuccessful()) {
-      Rejection rejection = rejection(response);
+      Rejection rejection = rejection(response, Transport.Operation.CREATE_SESSION);
       return new PaynetSession(Optional.empty(), rejection.code(), rejection.message(), response.code());
     }
     AuthResponse answer = Objects.requireNonNull(response.body(), "a 2xx auth answer has a body");
@@ -60,26 +61,28 @@ final class Answers {
   }
 
   /** Reads the Error object of a non-2xx answer; {@link AnswerCheck} has made sure it is one. */
-  private Rejection rejection(Response<?> response) {
+  private Rejection rejection(Response<?> response, Transport.Operation operation) {
     String body = errorBody(response);
     PaynetError error;
     try {
       error = PaynetJson.MOSHI.adapter(PaynetError.class).fromJson(body);
     } catch (IOException unreadable) {
-      throw new PaynetTransportException("Paynet's Error object cannot be read" + where(response), response.code(),
-          Redaction.excerpt(body, apiKey), unreadable);
+      throw new PaynetTransportException.OutcomeUnknown("The outcome is unknown: Paynet's Error object cannot be"
+          + " read" + where(response) + ". " + operation.afterUnknownOutcome(), response.code(), redaction.excerpt(body),
+          unreadable);
     }
     if (error == null || error.getResultCode() == null) {
-      throw new PaynetTransportException("Paynet's error answer carries no result_code" + where(response),
-          response.code(),
-          Redaction.excerpt(body, apiKey), null);
+      throw new PaynetTransportException.OutcomeUnknown("The outcome is unknown: Paynet's error answer carries no"
+          + " result_code" + where(response) + ". " + operation.afterUnknownOutcome(), response.code(),
+          redaction.excerpt(body), null);
     }
     return new Rejection(new PaynetCode(error.getResultCode()), Objects.requireNonNullElse(error.getMessage(), ""),
         Optional.ofNullable(error.getType()));
   }
 
-  private static String where(Response<?> response) {
-    return " (" + response.raw().request().method() + " " + response.raw().request().url() + ")";
+  private String where(Response<?> response) {
+    return " (" + response.raw().request().method() + " " + redaction.url(response.raw().request().url().toString())
+        + ")";
   }
 
   private static String errorBody(Response<?> response) {

@@ -10,9 +10,9 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Logs each exchange at the chosen {@link PaynetLogging.Level}. Every line passes through
- * {@link Redaction}: the {@code Authorization} value is never written, and neither is the key
- * anywhere else nor a full phone number.
+ * Logs each exchange at the chosen {@link PaynetLogging.Level}. Every line passes through the
+ * client's {@link Redaction}: no key, full phone number, full session id or card description is
+ * ever written.
  */
 final class ExchangeLog implements Interceptor {
 
@@ -20,18 +20,18 @@ final class ExchangeLog implements Interceptor {
 
   private final PaynetLogging.Level level;
   private final Consumer<String> sink;
-  private final String apiKey;
+  private final Redaction redaction;
 
-  ExchangeLog(PaynetLogging logging, String apiKey) {
+  ExchangeLog(PaynetLogging logging, Redaction redaction) {
     this.level = logging.level();
     this.sink = logging.sink();
-    this.apiKey = apiKey;
+    this.redaction = redaction;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    log("--> " + request.method() + " " + request.url());
+    log("--> " + request.method() + " " + redaction.url(request.url().toString()));
     if (level.compareTo(PaynetLogging.Level.HEADERS) >= 0) {
       logHeaders(request.headers());
       if (request.body() != null && request.body().contentType() != null) {
@@ -48,11 +48,12 @@ final class ExchangeLog implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException failed) {
-      log("<-- FAILED " + request.method() + " " + request.url() + ": " + failed);
+      log("<-- FAILED " + request.method() + " " + redaction.url(request.url().toString()) + ": " + failed);
       throw failed;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    log("<-- " + response.code() + " " + request.method() + " " + request.url() + " (" + millis + " ms)");
+    log("<-- " + response.code() + " " + request.method() + " " + redaction.url(request.url().toString()) + " ("
+        + millis + " ms)");
     if (level.compareTo(PaynetLogging.Level.HEADERS) >= 0) {
       logHeaders(response.headers());
     }
@@ -64,13 +65,11 @@ final class ExchangeLog implements Interceptor {
 
   private void logHeaders(Headers headers) {
     for (int i = 0; i < headers.size(); i++) {
-      String name = headers.name(i);
-      boolean secret = name.equalsIgnoreCase(ApiKeyHeader.NAME) || name.equalsIgnoreCase("Proxy-Authorization");
-      log(name + ": " + (secret ? Redaction.REDACTED : headers.value(i)));
+      log(headers.name(i) + ": " + redaction.header(headers.name(i), headers.value(i)));
     }
   }
 
   private void log(String line) {
-    sink.accept(Redaction.scrub(line, apiKey));
+    sink.accept(redaction.text(line));
   }
 }

@@ -35,7 +35,7 @@ final class MobileNumber {
       throw new IllegalArgumentException(
           "userGsm must be a Turkish mobile number written as " + EXPECTED_FORM
               + " (10 digits starting with 5, e.g. 5321234567); 0532 123 45 67 and +90 532 123 45 67"
-              + " are accepted and normalised, but got \"" + Redaction.maskDigits(written) + "\"");
+              + " are accepted and normalised, but got \"" + Redaction.phoneNumber(written) + "\"");
     }
     return national;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionSpec;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -32,8 +33,20 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }</pre>
  *
  * <p>Every call either returns Paynet's answer as a value (including Paynet's rejections) or throws
- * {@link PaynetTransportException} when no readable answer arrived. {@code toString()} never shows
- * the key.
+ * {@link PaynetTransportException} when no readable answer arrived:
+ * {@link PaynetTransportException.NotSent} when nothing was sent,
+ * {@link PaynetTransportException.OutcomeUnknown} when the request went out and the answer is
+ * missing or unreadable.
+ *
+ * <p><b>Never twice.</b> The client never sends a request a second time once any of it may have
+ * reached the server: OkHttp's connection retries and redirects are off (also on a client handed
+ * over with {@link Builder#okHttpClient}), and a second write of the same call is refused. Only a
+ * call that failed before its request went out is retried, and only when asked
+ * ({@link Builder#retryIfNothingWasSent}).
+ *
+ * <p>Every request carries {@code Authorization: Basic <key>} and
+ * {@code Accept: application/json; charset=UTF-8}. https connections negotiate TLS 1.3 or 1.2
+ * only. Logs, messages and {@code toString()} follow {@link Redaction}.
  */
 public final class PaynetClient implements AutoCloseable {
 
@@ -41,21 +54,32 @@ public final class PaynetClient implements AutoCloseable {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Paynet answers in well under a second; this leaves room for a slow day. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-  /** The whole call, including retries of the connection by OkHttp. */
+  /** The whole call, including any retries when nothing was sent. */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The most retries {@link Builder#retryIfNothingWasSent} accepts. */
+  public static final int MAX_RETRIES_WHEN_NOTHING_WAS_SENT = 5;
 
   private final PaynetEnvironment environment;
   private final PaynetLogging logging;
+  private final int retriesWhenNothingWasSent;
+  private final boolean ownsHttpResources;
   private final OkHttpClient http;
   private final SaveCardApi saveCardApi;
   private final SessionApi sessionApi;
   private final Answers answers;
+  private final Transport transport;
 
   private PaynetClient(Builder builder) {
     this.environment = builder.environment;
     this.logging = builder.logging;
-    this.answers = new Answers(builder.apiKey);
-    this.http = httpClient(builder);
+    this.retriesWhenNothingWasSent = builder.retriesWhenNothingWasSent;
+    this.ownsHttpResources = builder.okHttpClient == null;
+    Redaction redaction = Redaction.builder().secretHeader(PaynetHeaders.AUTHORIZATION).secretValue(builder.apiKey)
+        .build();
+    this.answers = new Answers(redaction);
+    this.transport = new Transport(redaction);
+    this.http = httpClient(builder, redaction);
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(environment.httpUrl())
         .client(http)
@@ -65,25 +89,38 @@ public final class PaynetClient implements AutoCloseable {
     this.sessionApi = retrofit.create(SessionApi.class);
   }
 
-  private static OkHttpClient httpClient(Builder builder) {
+  private static OkHttpClient httpClient(Builder builder, Redaction redaction) {
     // Paynet speaks TLS 1.1 and 1.2; the client insists on 1.2 or newer. Cleartext stays allowed
     // for http base URLs such as a local mock.
     ConnectionSpec tls12OrNewer = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
         .tlsVersions(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2)
         .build();
-    OkHttpClient.Builder http = new OkHttpClient.Builder()
+    OkHttpClient.Builder http = builder.okHttpClient == null ? new OkHttpClient.Builder()
+        : builder.okHttpClient.newBuilder();
+    // Whatever the given client says: a request that may have reached Paynet is never sent again.
+    // OkHttp would resend after a dropped pooled connection, follow redirects (resending the
+    // body) and answer 401 challenges by resending.
+    http.retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
         .connectionSpecs(List.of(tls12OrNewer, ConnectionSpec.CLEARTEXT))
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
         .writeTimeout(builder.readTimeout)
-        .callTimeout(builder.callTimeout)
-        .addInterceptor(new ApiKeyHeader(builder.apiKey));
+        .callTimeout(builder.callTimeout);
+    // Outermost, ahead of the given client's own interceptors, so that every one of them sees the
+    // headers and no failure escapes the classification.
+    http.interceptors().add(0, new UnsentRetry(builder.retriesWhenNothingWasSent));
+    http.interceptors().add(1, new PaynetHeaders(builder.apiKey));
     builder.interceptors.forEach(http::addInterceptor);
-    http.addInterceptor(new AnswerCheck(builder.apiKey));
+    http.addInterceptor(new AnswerCheck(redaction));
     // Innermost, so that it logs what really went over the wire, including unreadable answers.
     if (builder.logging != null) {
-      http.addInterceptor(new ExchangeLog(builder.logging, builder.apiKey));
+      http.addInterceptor(new ExchangeLog(builder.logging, redaction));
     }
+    // Last of the network interceptors: it sees the request just before its bytes are written.
+    http.addNetworkInterceptor(new OneSendOnly());
     return http.build();
   }
 
@@ -96,13 +133,16 @@ public final class PaynetClient implements AutoCloseable {
    * Sends save_card and waits for the answer.
    *
    * @param request a checked request
-   * @return {@link SaveCardOutcome.Saved}, {@link SaveCardOutcome.HostedPage} or
-   *     {@link SaveCardOutcome.Rejected}
-   * @throws PaynetTransportException when no readable answer arrived
+   * @return {@link SaveCardOutcome.Acknowledged}, {@link SaveCardOutcome.AwaitingCardholder} or
+   *     {@link SaveCardOutcome.Rejected}; none of them means the card is stored yet
+   * @throws PaynetTransportException.NotSent when nothing was sent (safe to send again)
+   * @throws PaynetTransportException.OutcomeUnknown when the request went out and no readable
+   *     answer came back (do not resend blindly; charge tells whether the card was stored)
    */
   public SaveCardOutcome saveCard(SaveCardRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return Exchange.execute(saveCardApi.saveCard(wire(request)), response -> answers.saveCard(response, request));
+    return transport.execute(saveCardApi.saveCard(wire(request)), Transport.Operation.SAVE_CARD,
+        response -> answers.saveCard(response, request));
   }
 
   /**
@@ -114,7 +154,8 @@ public final class PaynetClient implements AutoCloseable {
    */
   public CompletableFuture<SaveCardOutcome> saveCardAsync(SaveCardRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return Exchange.enqueue(saveCardApi.saveCard(wire(request)), response -> answers.saveCard(response, request));
+    return transport.enqueue(saveCardApi.saveCard(wire(request)), Transport.Operation.SAVE_CARD,
+        response -> answers.saveCard(response, request));
   }
 
   /**
@@ -123,11 +164,13 @@ public final class PaynetClient implements AutoCloseable {
    *
    * @param request a checked request
    * @return the session, or Paynet's refusal as a session without an id
-   * @throws PaynetTransportException when no readable answer arrived
+   * @throws PaynetTransportException when no readable answer arrived ({@code NotSent} or
+   *     {@code OutcomeUnknown})
    */
   public PaynetSession createSession(CreateSessionRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return Exchange.execute(sessionApi.createSession(wire(request)), answers::session);
+    return transport.execute(sessionApi.createSession(wire(request)), Transport.Operation.CREATE_SESSION,
+        answers::session);
   }
 
   /**
@@ -138,7 +181,8 @@ public final class PaynetClient implements AutoCloseable {
    */
   public CompletableFuture<PaynetSession> createSessionAsync(CreateSessionRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return Exchange.enqueue(sessionApi.createSession(wire(request)), answers::session);
+    return transport.enqueue(sessionApi.createSession(wire(request)), Transport.Operation.CREATE_SESSION,
+        answers::session);
   }
 
   private static io.github.paynetsavecard.client.generated.model.SaveCardRequest wire(SaveCardRequest request) {
@@ -165,20 +209,28 @@ public final class PaynetClient implements AutoCloseable {
     return http;
   }
 
-  /** Stops the idle connections and threads this client holds. Calls already running finish. */
+  /**
+   * Stops the idle connections and threads this client holds; calls already running finish. With a
+   * client handed over through {@link Builder#okHttpClient}, the threads and connections are that
+   * client's and stay open: close them where that client is closed.
+   */
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    if (ownsHttpResources) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
   }
 
   @Override
   public String toString() {
     return "PaynetClient[environment=" + environment + " " + environment.baseUrl()
-        + ", apiKey=" + Redaction.REDACTED
+        + ", apiKey=" + Redaction.MARKER
         + ", connectTimeout=" + Duration.ofMillis(http.connectTimeoutMillis())
         + ", readTimeout=" + Duration.ofMillis(http.readTimeoutMillis())
         + ", callTimeout=" + Duration.ofMillis(http.callTimeoutMillis())
+        + ", retryIfNothingWasSent=" + retriesWhenNothingWasSent
+        + ", okHttpClient=" + (ownsHttpResources ? "own" : "given")
         + ", logging=" + (logging == null ? "off" : logging) + "]";
   }
 
@@ -202,6 +254,8 @@ public final class PaynetClient implements AutoCloseable {
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private PaynetLogging logging;
+    private int retriesWhenNothingWasSent;
+    private OkHttpClient okHttpClient;
     private final List<Interceptor> interceptors = new ArrayList<>();
 
     private Builder() {
@@ -276,9 +330,53 @@ public final class PaynetClient implements AutoCloseable {
     }
 
     /**
+     * Retries a call that failed before its request went out: the host name could not be
+     * resolved, the connection was refused or timed out, or the TLS handshake failed. Nothing of
+     * the request reached a server then, so trying again cannot make Paynet see it twice. A call
+     * whose request went out is never retried, whatever this says. Retries follow at once, on a
+     * fresh connection; the {@link #callTimeout} bounds them all. Off (0) by default.
+     *
+     * <pre>{@code
+     * PaynetClient.builder()...retryIfNothingWasSent(2)   // up to 3 attempts to connect
+     * }</pre>
+     *
+     * @param retries how many more attempts, 0 to {@value PaynetClient#MAX_RETRIES_WHEN_NOTHING_WAS_SENT}
+     * @return this builder
+     */
+    public Builder retryIfNothingWasSent(int retries) {
+      this.retriesWhenNothingWasSent = retries;
+      return this;
+    }
+
+    /**
+     * Builds on your own OkHttp client (as Retrofit's {@code client()} does), to share its
+     * connection pool, dispatcher, proxy, event listener, certificate pinning or trust settings.
+     * The client works on {@code client.newBuilder()}, so the given client is not changed, and
+     * puts its own rules over it: connection retries, redirects and authenticator off (the
+     * never-twice rule holds even if the given client turns them on), TLS 1.2 or newer, and the
+     * timeouts of this builder (its defaults when none are set). The given client's interceptors
+     * run after the client's {@code Authorization} and {@code Accept} headers are set. Closing
+     * the {@link PaynetClient} leaves the given client's threads and connections alone.
+     *
+     * <pre>{@code
+     * OkHttpClient shared = new OkHttpClient.Builder().proxy(corporateProxy).build();
+     * PaynetClient.builder()...okHttpClient(shared).build();
+     * }</pre>
+     *
+     * @param client the client to build on
+     * @return this builder
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client,
+          "okHttpClient == null; leave okHttpClient(...) out to let the client make its own");
+      return this;
+    }
+
+    /**
      * @return the client
      * @throws IllegalStateException when the environment or the key is missing, the key is not a
-     *     raw key, or a timeout is not positive; the message says how to fix it
+     *     raw key, a timeout is not positive, or the retry count is out of range; the message says
+     *     how to fix it
      */
     public PaynetClient build() {
       if (environment == null) {
@@ -289,6 +387,10 @@ public final class PaynetClient implements AutoCloseable {
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("readTimeout", readTimeout);
       requirePositive("callTimeout", callTimeout);
+      if (retriesWhenNothingWasSent < 0 || retriesWhenNothingWasSent > MAX_RETRIES_WHEN_NOTHING_WAS_SENT) {
+        throw new IllegalStateException("retryIfNothingWasSent takes 0 (no retries, the default) to "
+            + MAX_RETRIES_WHEN_NOTHING_WAS_SENT + " retries; got " + retriesWhenNothingWasSent);
+      }
       return new PaynetClient(this);
     }
 

@@ -24,6 +24,13 @@ public record PaynetSession(Optional<String> sessionId, PaynetCode code, String 
     Objects.requireNonNull(message, "message == null");
   }
 
+  /** Shortens the session id ({@link Redaction#sessionId}). */
+  @Override
+  public String toString() {
+    return "PaynetSession[sessionId=" + sessionId.map(Redaction::sessionId).orElse("(none)") + ", code=" + code
+        + ", message=" + message + ", httpStatus=" + httpStatus + "]";
+  }
+
   /** @return whether Paynet started a session: code 0 and a {@code session_id} */
   public boolean started() {
     return code.isSuccess() && sessionId.isPresent();

@@ -4,30 +4,46 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The call did not produce a Paynet answer the client can read: the connection failed or timed
- * out, or the answer was not Paynet's JSON (for example an HTML error page from a proxy).
+ * The call did not produce a Paynet answer the client can read. Exactly one of two things
+ * happened, and they call for different next steps:
  *
- * <p>A business rejection by Paynet is never this exception; it is a
- * {@link SaveCardOutcome.Rejected}. The message, the status and the excerpt are safe to log: the
- * excerpt is short, and the API key and phone numbers are masked in it.
+ * <ul>
+ *   <li>{@link NotSent}: nothing was sent. The host was not found, the connection was refused or
+ *       timed out, or the TLS handshake failed; no byte of the request reached a server. Sending
+ *       it again is safe.
+ *   <li>{@link OutcomeUnknown}: the request went out (all of it, or part of it) and no readable
+ *       answer came back: the connection dropped, the answer timed out, or it was not Paynet's
+ *       JSON (an HTML page from a proxy, say). Paynet may have acted on it. Do not resend
+ *       save_card blindly: a second one can be refused as a used session (17) although the first
+ *       was accepted. The charge call's {@code is_save_card_succeed} tells whether the card was
+ *       stored.
+ * </ul>
  *
  * <pre>{@code
  * try {
  *   outcome = client.saveCard(request);
- * } catch (PaynetTransportException e) {
- *   log.warn("Paynet unreachable (HTTP {}): {}", e.httpStatus(), e.getMessage());
- *   // retry later: the request may or may not have reached Paynet
+ * } catch (PaynetTransportException.NotSent e) {
+ *   outcome = client.saveCard(request);  // safe: Paynet never saw the first one
+ * } catch (PaynetTransportException.OutcomeUnknown e) {
+ *   log.warn("save_card outcome unknown: {}", e.getMessage());
+ *   proceedToPayment();                  // and read is_save_card_succeed from charge
  * }
  * }</pre>
+ *
+ * <p>A business rejection by Paynet is never this exception; it is a
+ * {@link SaveCardOutcome.Rejected}. The message, the status and the excerpt are safe to log: they
+ * pass through {@link Redaction}, so the key, full phone numbers, full session ids and card
+ * descriptions never appear.
  */
-public final class PaynetTransportException extends RuntimeException {
+public abstract sealed class PaynetTransportException extends RuntimeException
+    permits PaynetTransportException.NotSent, PaynetTransportException.OutcomeUnknown {
 
   private static final long serialVersionUID = 1L;
 
   private final Integer httpStatus;
   private final String bodyExcerpt;
 
-  PaynetTransportException(String message, Integer httpStatus, String bodyExcerpt, Throwable cause) {
+  private PaynetTransportException(String message, Integer httpStatus, String bodyExcerpt, Throwable cause) {
     super(describe(message, httpStatus, bodyExcerpt), cause);
     this.httpStatus = httpStatus;
     this.bodyExcerpt = bodyExcerpt;
@@ -49,8 +65,36 @@ public final class PaynetTransportException extends RuntimeException {
     return httpStatus == null ? OptionalInt.empty() : OptionalInt.of(httpStatus);
   }
 
-  /** @return the start of the answer's body with secrets masked, or empty when there was none */
+  /** @return the start of the answer's body, redacted, or empty when there was none */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt);
+  }
+
+  /**
+   * Nothing was sent: the call failed while resolving the host, connecting or shaking hands, before
+   * any byte of the request was written. Sending the same request again is safe; the client does
+   * it by itself only when asked to ({@link PaynetClient.Builder#retryIfNothingWasSent(int)}).
+   */
+  public static final class NotSent extends PaynetTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    NotSent(String message, Throwable cause) {
+      super(message, null, null, cause);
+    }
+  }
+
+  /**
+   * The request went out and no readable answer came back, so whether Paynet acted on it is
+   * unknown. The client never sends it again by itself. Do not resend blindly; for save_card, the
+   * charge call's {@code is_save_card_succeed} tells whether the card was stored.
+   */
+  public static final class OutcomeUnknown extends PaynetTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    OutcomeUnknown(String message, Integer httpStatus, String bodyExcerpt, Throwable cause) {
+      super(message, httpStatus, bodyExcerpt, cause);
+    }
   }
 }

@@ -4,24 +4,35 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What Paynet answered to a save_card request. On Java 17:
+ * What Paynet answered to a save_card request. No outcome says that the card was stored: Paynet
+ * acknowledges the request here and reports the save later, in the charge answer.
+ *
+ * <p>The lifecycle of a card save:
+ * <ol>
+ *   <li>{@link PaynetClient#createSession createSession} (Auth) starts a payment session;
+ *   <li>{@link PaynetClient#saveCard saveCard} asks Paynet to store the card of that session.
+ *       Paynet answers {@link Acknowledged} (with a {@code card_desc}),
+ *       {@link AwaitingCardholder} (without one) or {@link Rejected};
+ *   <li>without a {@code card_desc}, Paynet's own screen asks the cardholder to name the card and
+ *       to accept the card-storage agreement (where that screen appears is not documented);
+ *   <li>charge ({@code POST /v1/transaction/charge}) takes the payment and reports the save:
+ *       {@code is_save_card_succeed}, and the {@code card_owner_id} to keep.
+ * </ol>
  *
  * <pre>{@code
  * SaveCardOutcome outcome = client.saveCard(request);
- * if (outcome instanceof SaveCardOutcome.Saved saved) {
- *   show("Card stored as " + saved.cardDescription());
- * } else if (outcome instanceof SaveCardOutcome.HostedPage) {
- *   show("Name the card on Paynet's page");
+ * if (outcome instanceof SaveCardOutcome.Acknowledged acknowledged) {
+ *   proceedToPayment();              // the card is not stored yet: charge reports whether it was
+ * } else if (outcome instanceof SaveCardOutcome.AwaitingCardholder) {
+ *   proceedToPayment();              // Paynet's screen asks the cardholder to name the card
  * } else if (outcome instanceof SaveCardOutcome.Rejected rejected) {
  *   show("Paynet said " + rejected.code() + ": " + rejected.message());
  * }
  * }</pre>
  *
- * On Java 21, switch on it: {@code case SaveCardOutcome.Saved saved -> ...}; the compiler checks
- * that all three cases are handled.
- *
- * <p>Both accepted outcomes only acknowledge the request: whether the card was really stored is
- * reported later by Paynet's charge call ({@code is_save_card_succeed}).
+ * On Java 21, switch on it: {@code case SaveCardOutcome.Acknowledged a -> ...}; the compiler
+ * checks that all three cases are handled. {@code toString()} shortens the session id and never
+ * shows the card description ({@link Redaction}).
  */
 public sealed interface SaveCardOutcome {
 
@@ -29,32 +40,44 @@ public sealed interface SaveCardOutcome {
   String message();
 
   /**
-   * Accepted (code 0) with a {@code card_desc}: the card is stored under that description.
+   * Code 0 to a request with a {@code card_desc}: Paynet accepted the request to store the card
+   * under that description. Not a confirmation that it was stored: charge reports that.
    *
    * @param sessionId the session of the answer (the request's when the answer has none)
    * @param message Paynet's text
    * @param cardDescription the description the request carried
    */
-  record Saved(String sessionId, String message, String cardDescription) implements SaveCardOutcome {
-    public Saved {
+  record Acknowledged(String sessionId, String message, String cardDescription) implements SaveCardOutcome {
+    public Acknowledged {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
       Objects.requireNonNull(cardDescription, "cardDescription == null");
     }
+
+    @Override
+    public String toString() {
+      return "Acknowledged[sessionId=" + Redaction.sessionId(sessionId) + ", message=" + message
+          + ", cardDescription=" + Redaction.MARKER + "]";
+    }
   }
 
   /**
-   * Accepted (code 0) without a {@code card_desc}: Paynet's payment screen now asks the
+   * Code 0 to a request without a {@code card_desc}: Paynet's payment screen now asks the
    * cardholder to name the card, shows the card-storage agreement and an "I have read and
-   * understood" box.
+   * understood" box. Whether the cardholder did, and whether the card was stored, charge reports.
    *
    * @param sessionId the session of the answer (the request's when the answer has none)
    * @param message Paynet's text
    */
-  record HostedPage(String sessionId, String message) implements SaveCardOutcome {
-    public HostedPage {
+  record AwaitingCardholder(String sessionId, String message) implements SaveCardOutcome {
+    public AwaitingCardholder {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
+    }
+
+    @Override
+    public String toString() {
+      return "AwaitingCardholder[sessionId=" + Redaction.sessionId(sessionId) + ", message=" + message + "]";
     }
   }
 

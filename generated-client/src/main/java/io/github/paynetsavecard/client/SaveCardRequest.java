@@ -20,7 +20,8 @@ import java.util.Optional;
  * SaveCardRequest.builder().sessionId(sessionId).cardDescription("").build(); // IllegalArgumentException
  * }</pre>
  *
- * <p>{@code toString()} masks the phone number and shortens the session id.
+ * <p>{@code toString()} follows {@link Redaction}: it masks the phone number, shortens the session
+ * id and leaves the card description out.
  */
 public final class SaveCardRequest {
 
@@ -74,9 +75,9 @@ public final class SaveCardRequest {
 
   @Override
   public String toString() {
-    return "SaveCardRequest[sessionId=" + SessionIds.shorten(sessionId)
-        + ", cardDescription=" + (cardDescription == null ? "(none: hosted page)" : cardDescription)
-        + ", userGsm=" + (userGsm == null ? "(none)" : Redaction.maskPhone(userGsm)) + "]";
+    return "SaveCardRequest[sessionId=" + Redaction.sessionId(sessionId)
+        + ", cardDescription=" + (cardDescription == null ? "(none: the cardholder names the card)" : Redaction.MARKER)
+        + ", userGsm=" + (userGsm == null ? "(none)" : Redaction.phoneNumber(userGsm)) + "]";
   }
 
   /** Collects the values of a {@link SaveCardRequest}; {@link #build()} checks them. */

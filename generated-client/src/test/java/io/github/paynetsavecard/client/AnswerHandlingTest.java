@@ -45,7 +45,7 @@ class AnswerHandlingTest {
     SaveCardOutcome asNumber = client.saveCard(REQUEST);
     SaveCardOutcome asString = client.saveCard(REQUEST);
 
-    assertThat(asNumber).isEqualTo(new SaveCardOutcome.HostedPage("js_1", "Başarılı İşlem"));
+    assertThat(asNumber).isEqualTo(new SaveCardOutcome.AwaitingCardholder("js_1", "Başarılı İşlem"));
     assertThat(asString).isEqualTo(asNumber);
   }
 
@@ -61,15 +61,15 @@ class AnswerHandlingTest {
 
   @Test
   void keepsUnknownCodesAsNumbers() {
-    paynet.answer(200, "{\"code\":201,\"message\":\"?\"}");
-    paynet.answer(403, "{\"type\":\"brand_new_error\",\"message\":\"?\",\"code\":403,\"result_code\":26}");
+    paynet.answer(200, "{\"code\":777,\"message\":\"?\"}");
+    paynet.answer(403, "{\"type\":\"brand_new_error\",\"message\":\"?\",\"code\":403,\"result_code\":27}");
 
     SaveCardOutcome.Rejected unknownOn200 = (SaveCardOutcome.Rejected) client.saveCard(REQUEST);
     SaveCardOutcome.Rejected unknownOnError = (SaveCardOutcome.Rejected) client.saveCard(REQUEST);
 
-    assertThat(unknownOn200.code().value()).isEqualTo(201);
+    assertThat(unknownOn200.code().value()).isEqualTo(777);
     assertThat(unknownOn200.code().known()).isEmpty();
-    assertThat(unknownOnError.code().value()).isEqualTo(26);
+    assertThat(unknownOnError.code().value()).isEqualTo(27);
     assertThat(unknownOnError.errorType()).contains("brand_new_error");
   }
 
@@ -80,7 +80,7 @@ class AnswerHandlingTest {
 
     SaveCardOutcome outcome = client.saveCard(REQUEST);
 
-    assertThat(outcome).isEqualTo(new SaveCardOutcome.HostedPage("js_1", "ok"));
+    assertThat(outcome).isEqualTo(new SaveCardOutcome.AwaitingCardholder("js_1", "ok"));
   }
 
   @Test
@@ -89,7 +89,7 @@ class AnswerHandlingTest {
 
     SaveCardOutcome outcome = client.saveCard(SaveCardRequest.builder().sessionId("js_mine").cardDescription("x").build());
 
-    assertThat(outcome).isEqualTo(new SaveCardOutcome.Saved("js_mine", "ok", "x"));
+    assertThat(outcome).isEqualTo(new SaveCardOutcome.Acknowledged("js_mine", "ok", "x"));
   }
 
   @Test
@@ -194,17 +194,19 @@ class AnswerHandlingTest {
   }
 
   @Test
-  void reportsAClosedConnectionAsATransportFailureWithoutStatus() {
-    // Twice: OkHttp retries a connection that failed before the request was sent.
-    for (int attempt = 0; attempt < 2; attempt++) {
-      paynet.server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
-    }
+  void reportsAConnectionClosedUnderTheRequestAsAnUnknownOutcomeWithoutStatus() {
+    paynet.server.enqueue(new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    paynet.answer(Spec.responseExample("saveCard", "saved"));
 
-    PaynetTransportException failure = catchThrowableOfType(PaynetTransportException.class,
+    PaynetTransportException failure = catchThrowableOfType(PaynetTransportException.OutcomeUnknown.class,
         () -> client.saveCard(REQUEST));
 
     assertThat(failure.httpStatus()).isEmpty();
     assertThat(failure.bodyExcerpt()).isEmpty();
-    assertThat(failure).hasMessageContaining("Could not talk to Paynet");
+    assertThat(failure).hasMessageContaining("The outcome is unknown")
+        .hasMessageContaining("Do not send save_card again blindly")
+        .hasMessageContaining("is_save_card_succeed");
+    // The second answer stays queued: the request was not sent again on a fresh connection.
+    assertThat(paynet.server.getRequestCount()).isLessThanOrEqualTo(1);
   }
 }
