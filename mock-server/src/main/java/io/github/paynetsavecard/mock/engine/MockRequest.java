@@ -1,12 +1,16 @@
 package io.github.paynetsavecard.mock.engine;
 
+import io.github.paynetsavecard.client.Redaction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One HTTP request as the engine sees it: no sockets, no server, just values.
+ * One HTTP request as the engine sees it: no sockets, no server, just values. {@link #toString()} follows the
+ * project's {@link Redaction} without knowing the spec's security schemes: it shows only headers that never carry a
+ * credential, no query or cookie value, and the body with phone numbers, session ids and card descriptions redacted.
  *
  * @param method  the HTTP method, any case ({@code "POST"})
  * @param path    the request path without the query string, still percent-encoded ({@code /v1/paynetj/save_card})
@@ -42,5 +46,13 @@ public record MockRequest(String method, String path, Map<String, List<String>> 
             }
         }
         return List.of();
+    }
+
+    @Override
+    public String toString() {
+        Redaction redaction = Redaction.unknownSchemes();
+        return "MockRequest[" + method + " " + redaction.url(path) + ", query=" + redaction.query(query)
+                + ", headers=" + redaction.headers(headers) + ", body="
+                + redaction.text(new String(body, StandardCharsets.UTF_8)) + "]";
     }
 }

@@ -12,12 +12,24 @@ import java.util.Optional;
  *
  * @param status  the HTTP status
  * @param headers the response headers, insertion-ordered, including {@code Content-Type} when there is a body
- * @param body    the body bytes; empty for none
+ * @param body    the body bytes; empty for none. The record keeps its own copy and {@link #body()} hands out a
+ *                copy, so an answer served from the engine's cache cannot be changed by any caller.
  */
 public record MockResponse(int status, Map<String, String> headers, byte[] body) {
     public MockResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers == null")));
-        body = body == null ? new byte[0] : body;
+        body = body == null ? new byte[0] : body.clone();
+    }
+
+    /** A copy of the body bytes. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body's length in bytes, without copying it. */
+    public int bodyLength() {
+        return body.length;
     }
 
     /** The value of the header {@code name} (any case), if present. */

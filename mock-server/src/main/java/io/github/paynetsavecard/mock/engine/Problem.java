@@ -42,4 +42,12 @@ record Problem(ProblemType type, String detail, Map<String, JsonNode> extra, Map
         extra.forEach(body::set);
         return body;
     }
+
+    /** The problem as an answer: its status, {@code application/problem+json} and its own headers after {@code first}. */
+    MockResponse response(Map<String, String> first) {
+        Map<String, String> all = new LinkedHashMap<>(first);
+        all.put("Content-Type", MEDIA_TYPE);
+        all.putAll(headers);
+        return new MockResponse(type.status(), all, EngineJson.write(body()));
+    }
 }

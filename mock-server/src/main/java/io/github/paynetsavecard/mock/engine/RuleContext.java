@@ -1,12 +1,13 @@
 package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.client.Redaction;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link RequestRule} knows about a valid request.
+ * What a {@link RequestRule} knows about a valid request. {@link #toString()} redacts as {@link MockRequest} does.
  *
  * @param request     the request as received
  * @param operationId the matched operation's {@code operationId}, or {@code METHOD path} when it has none
@@ -23,5 +24,15 @@ public record RuleContext(MockRequest request, String operationId, Map<String, S
         Objects.requireNonNull(operationId, "operationId == null");
         pathParameters = Map.copyOf(pathParameters);
         Objects.requireNonNull(body, "body == null");
+    }
+
+    @Override
+    public String toString() {
+        Redaction redaction = Redaction.unknownSchemes();
+        StringBuilder parameters = new StringBuilder();
+        pathParameters.forEach((name, value) -> parameters.append(parameters.length() == 0 ? "" : ", ")
+                .append(name).append('=').append(redaction.text(value)));
+        return "RuleContext[operationId=" + operationId + ", pathParameters={" + parameters + "}, body="
+                + body.map(json -> redaction.text(json.toString())).orElse("(none)") + ", request=" + request + "]";
     }
 }
