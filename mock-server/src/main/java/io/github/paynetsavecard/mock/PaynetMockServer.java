@@ -73,7 +73,8 @@ public final class PaynetMockServer implements AutoCloseable {
         this.host = builder.host;
         this.specSource = spec.source();
         this.operations = operationsOf(spec);
-        this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog);
+        this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog,
+                RequestRecorder.redactionFor(spec));
         MockEngine engine = MockEngine.create(spec,
                 EngineOptions.defaults().withCors(builder.cors).withRequestRules(builder.requestRules));
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);

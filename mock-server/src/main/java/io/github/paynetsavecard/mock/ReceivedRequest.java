@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.mock;
 
+import io.github.paynetsavecard.client.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -9,8 +10,9 @@ import java.util.Optional;
 
 /**
  * A request the mock received, as recorded for test assertions by {@link PaynetMockServer#receivedRequests()}.
- * Immutable. {@link #toString()} hides the {@code Authorization} value and masks long digit runs (phone numbers)
- * in the body, so a failing assertion never prints a key or a full phone number; the accessors give everything.
+ * Immutable. {@link #toString()} follows the project's {@link Redaction} for the served spec: no key (in any header,
+ * query parameter or cookie a security scheme names), full phone number, full session id or card description is
+ * printed by a failing assertion; the accessors give everything.
  *
  * <pre>{@code
  * ReceivedRequest sent = server.receivedRequests().get(0);
@@ -25,14 +27,16 @@ public final class ReceivedRequest {
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    private final Redaction redaction;
 
     ReceivedRequest(String method, String path, Map<String, List<String>> query,
-                    Map<String, List<String>> headers, byte[] body) {
+                    Map<String, List<String>> headers, byte[] body, Redaction redaction) {
         this.method = Objects.requireNonNull(method, "method == null");
         this.path = Objects.requireNonNull(path, "path == null");
         this.query = Objects.requireNonNull(query, "query == null");
         this.headers = Objects.requireNonNull(headers, "headers == null");
         this.body = body.clone();
+        this.redaction = Objects.requireNonNull(redaction, "redaction == null");
     }
 
     /** The HTTP method, e.g. {@code POST}. */
@@ -90,10 +94,12 @@ public final class ReceivedRequest {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(method).append(' ').append(path);
-        headers.forEach((name, values) -> text.append("\n").append(name).append(": ")
-                .append(name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
-                        ? "<hidden>" : String.join(", ", values)));
-        return text.append("\n\n").append(RequestRecorder.maskLongNumbers(bodyAsString())).toString();
+        StringBuilder text = new StringBuilder(method).append(' ').append(redaction.url(path));
+        if (!query.isEmpty()) {
+            text.append(" query ").append(redaction.query(query));
+        }
+        redaction.headers(headers).forEach((name, values) -> text.append("\n").append(name).append(": ")
+                .append(String.join(", ", values)));
+        return text.append("\n\n").append(redaction.text(bodyAsString())).toString();
     }
 }

@@ -52,7 +52,7 @@ class PaynetMockTestAnnotationTest {
                 .cardDescription(example.get("card_desc").asText())
                 .build());
 
-        assertThat(outcome).isInstanceOf(SaveCardOutcome.Saved.class);
+        assertThat(outcome).isInstanceOf(SaveCardOutcome.Acknowledged.class);
         assertThat(mock.receivedRequests()).singleElement().satisfies(sent -> {
             assertThat(sent.path()).isEqualTo(SAVE_CARD);
             assertThat(sent.header("Authorization")).contains("Basic " + PaynetMockExtension.DEFAULT_API_KEY);

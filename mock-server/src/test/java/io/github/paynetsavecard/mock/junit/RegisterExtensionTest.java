@@ -63,7 +63,7 @@ class RegisterExtensionTest {
                 .sessionId(example.get("session_id").asText())
                 .build());
 
-        assertThat(outcome).isInstanceOf(SaveCardOutcome.HostedPage.class);
+        assertThat(outcome).isInstanceOf(SaveCardOutcome.AwaitingCardholder.class);
         assertThat(mock.receivedRequests()).singleElement()
                 .satisfies(sent -> assertThat(sent.header("Authorization")).contains("Basic " + KEY));
     }
