@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -15,18 +14,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 /**
  * Answers Jetty's own errors (headers too large, malformed request line, body over the limit while streaming)
  * with {@code application/problem+json} instead of Jetty's HTML page.
- *
- * <p>WireMock reads each request eagerly (query parameters, form fields, multipart parts, the body in the charset
- * of its {@code Content-Type}) and fails on input it cannot decode, such as {@code %zz} in a form body, a broken
- * multipart body or an unknown charset. Such a failure is the client's input, not a fault of the mock: it is
- * answered with 400, never 500.
+ * Input that WireMock cannot decode never gets here as a 500: {@link RequestGuard} answers it with 400.
  */
 final class ProblemErrorHandler extends ErrorHandler {
-    /** The WireMock classes that decode an incoming request; see the class comment. */
-    private static final Set<String> REQUEST_READERS = Set.of(
-            "com.github.tomakehurst.wiremock.servlet.WireMockHttpServletRequestAdapter",
-            "com.github.tomakehurst.wiremock.verification.LoggedRequest");
-
     private final RequestLimits limits;
 
     ProblemErrorHandler(RequestLimits limits) {
@@ -51,16 +41,9 @@ final class ProblemErrorHandler extends ErrorHandler {
             throws IOException {
         int status = response.getStatus();
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         // Only our own guard's messages are passed on; others could carry parser text.
         boolean ownMessage = status == HttpStatus.PAYLOAD_TOO_LARGE_413 || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE_415;
         String detail = ownMessage && message instanceof String text && !text.isBlank() ? text : detail(status);
-        if (status == HttpStatus.INTERNAL_SERVER_ERROR_500 && failure instanceof Throwable thrown
-                && thrownWhileWireMockReadTheRequest(thrown)) {
-            status = HttpStatus.BAD_REQUEST_400;
-            detail = "The request cannot be read as its Content-Type and encoding say: " + rootCause(thrown);
-            response.setStatus(status);
-        }
         byte[] body = HttpProblem.json(status, detail);
         response.setContentType(HttpProblem.CONTENT_TYPE);
         response.setContentLength(body.length);
@@ -68,25 +51,7 @@ final class ProblemErrorHandler extends ErrorHandler {
         baseRequest.setHandled(true);
     }
 
-    private static boolean thrownWhileWireMockReadTheRequest(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (StackTraceElement frame : cause.getStackTrace()) {
-                if (REQUEST_READERS.contains(frame.getClassName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
-    private static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-    }
 
     private String detail(int status) {
         return switch (status) {

@@ -24,9 +24,15 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  *   <li>WireMock decodes the query string strictly and fails with a 500 on a stray {@code %}. Such a
  *       {@code %} is escaped here, so that it reaches the engine literally, as Node (Prism's runtime) reads
  *       it.</li>
+ *   <li>WireMock decodes form fields, multipart parts and the body's charset before any extension sees the
+ *       request, and throws on input it cannot decode ({@code %zz} in a form body, a broken multipart body, an
+ *       unknown charset). Such a failure is the client's input, answered with 400; what it is, is judged from
+ *       the exception's type ({@link UnreadableRequest}), never from where in WireMock it was thrown. Any other
+ *       failure is logged once with its stack and answered with a 500 problem.</li>
  * </ul>
  */
 final class RequestGuard extends HandlerWrapper {
+    private static final System.Logger LOG = System.getLogger(RequestGuard.class.getName());
     /** A {@code %} that does not start a two-digit hex escape. */
     private static final Pattern STRAY_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -58,7 +64,24 @@ final class RequestGuard extends HandlerWrapper {
         }
         baseRequest.getHttpInput().addInterceptor(new BodyCounter());
         escapeStrayPercents(baseRequest);
-        super.handle(target, baseRequest, request, response);
+        try {
+            super.handle(target, baseRequest, request, response);
+        } catch (RuntimeException | ServletException | IOException failure) {
+            if (UnreadableRequest.isAnsweredByJetty(failure)) {
+                throw failure; // the body counter's 413 and 415 (Jetty answers them), or a client that went away
+            }
+            // Only WireMock runs below this point (the engine answers every failure of its own), and WireMock
+            // decodes the request eagerly: form fields, multipart parts, the body in its declared charset.
+            java.util.Optional<String> unreadable = UnreadableRequest.reason(failure);
+            if (unreadable.isEmpty() || response.isCommitted()) {
+                LOG.log(System.Logger.Level.ERROR, () -> "WireMock failed on " + request.getMethod() + " "
+                        + request.getRequestURI() + ": " + UnreadableRequest.stack(failure));
+                throw failure;
+            }
+            response.reset();
+            reject(baseRequest, response, HttpStatus.BAD_REQUEST_400,
+                    "The request cannot be read as its Content-Type and encoding say: " + unreadable.get());
+        }
     }
 
     private static void escapeStrayPercents(Request baseRequest) {
