@@ -83,18 +83,19 @@ final class Clients {
         JsonNode body = response.json().orElseGet(MissingNode::getInstance);
         int code = response.status() / 100 == 2 ? body.path("code").asInt(0) : body.path("result_code").asInt(-1);
         String sessionId = body.path("session_id").isTextual() ? body.path("session_id").asText() : "none";
-        return "code " + code + ", session " + sessionId + " (HTTP " + response.status() + ")";
+        // "session_id=..." so that the redaction policy shortens the id wherever this text is shown.
+        return "code " + code + ", session_id=" + sessionId + " (HTTP " + response.status() + ")";
     }
 
     /** An Auth outcome in words, comparable with {@link #expectedSession}. */
     static String describe(PaynetSession session) {
-        return "code " + session.code().value() + ", session " + session.sessionId().orElse("none") + " (HTTP "
+        return "code " + session.code().value() + ", session_id=" + session.sessionId().orElse("none") + " (HTTP "
                 + session.httpStatus() + ")";
     }
 
     /**
      * The outcome the client must report for {@code response} to {@code request}, in {@link #describe} form:
-     * code 0 is saved (with card_desc) or the hosted-page branch (without); any other 200 code, or an error's
+     * code 0 is acknowledged (with card_desc) or awaiting the cardholder (without); any other 200 code, or an error's
      * {@code result_code}, is rejected with that code.
      */
     static String expectedOutcome(SaveCardRequest request, Exchange.WireResponse response) {
@@ -102,8 +103,7 @@ final class Clients {
         if (response.status() / 100 == 2) {
             int code = body.path("code").asInt(-1);
             if (code == 0) {
-                return request.cardDescription().map(description -> "saved as \"" + description + "\"")
-                        .orElse("hosted page");
+                return request.isHostedPage() ? "awaiting the cardholder" : "acknowledged";
             }
             return "rejected with code " + code + " (HTTP " + response.status() + ")";
         }
@@ -112,11 +112,11 @@ final class Clients {
 
     /** An outcome in words, comparable with {@link #expectedOutcome}. */
     static String describe(SaveCardOutcome outcome) {
-        if (outcome instanceof SaveCardOutcome.Saved saved) {
-            return "saved as \"" + saved.cardDescription() + "\"";
+        if (outcome instanceof SaveCardOutcome.Acknowledged) {
+            return "acknowledged";
         }
-        if (outcome instanceof SaveCardOutcome.HostedPage) {
-            return "hosted page";
+        if (outcome instanceof SaveCardOutcome.AwaitingCardholder) {
+            return "awaiting the cardholder";
         }
         SaveCardOutcome.Rejected rejected = (SaveCardOutcome.Rejected) outcome;
         return "rejected with code " + rejected.code().value() + " (HTTP " + rejected.httpStatus() + ")";

@@ -39,6 +39,7 @@ public final class ConformanceFailure extends AssertionError {
                     .append(violations.get(0)).append('\n');
             violations.forEach(violation -> text.append("- ").append(violation).append('\n'));
         }
-        return text.append(exchange.describe()).toString();
+        // The violations may quote values of the body; the policy shows them as the exchange shows its own.
+        return Exchange.REDACTION.text(text.toString()) + exchange.describe();
     }
 }

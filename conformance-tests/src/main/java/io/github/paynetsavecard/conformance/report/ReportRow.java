@@ -1,9 +1,12 @@
 package io.github.paynetsavecard.conformance.report;
 
+import io.github.paynetsavecard.conformance.wire.Exchange;
 import java.util.Objects;
 
 /**
- * The result of one check against one target.
+ * The result of one check against one target. The check and the reason pass through the project's redaction
+ * policy ({@link Exchange#REDACTION}) whatever wrote them, so a report never shows a key, a full phone number, a full
+ * session id or a card description.
  *
  * @param check  what was checked, e.g. "missing session_id is rejected with a 4xx"
  * @param target the target's name, e.g. {@code prism}
@@ -13,10 +16,10 @@ import java.util.Objects;
  */
 public record ReportRow(String check, String target, Result result, String reason) {
     public ReportRow {
-        Objects.requireNonNull(check, "check == null");
+        check = Exchange.REDACTION.text(Objects.requireNonNull(check, "check == null"));
         Objects.requireNonNull(target, "target == null");
         Objects.requireNonNull(result, "result == null");
-        reason = reason == null ? "" : reason;
+        reason = reason == null ? "" : Exchange.REDACTION.text(reason);
     }
 
     /** How a check ended. */

@@ -3,6 +3,7 @@ package io.github.paynetsavecard.conformance.wire;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.paynetsavecard.client.Redaction;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,13 +12,18 @@ import java.util.Optional;
 /**
  * One request and the response a target gave to it, as they were on the wire, ready to be shown to a person.
  *
- * <p>Secrets never enter an exchange: the {@code Authorization} value and phone numbers are masked when it is
- * built (see {@link Redaction}), so a report or an assertion message can print it as it is.
+ * <p>Keys never enter an exchange: header values pass through {@link #REDACTION} when it is built, so the
+ * {@code Authorization} value is {@code Basic <redacted>}. Bodies stay as they were, because checks compare them
+ * with the spec's examples; {@link #describe()} and every {@code toString()} show them through the same policy
+ * (phone numbers masked, session ids shortened, card descriptions redacted).
  *
  * @param request  what was sent
  * @param response what came back; empty when the connection failed before a response arrived
  */
 public record Exchange(WireRequest request, Optional<WireResponse> response) {
+    /** The project's one redaction policy, for exchanges, raw requests and reports. */
+    public static final Redaction REDACTION = Redaction.builder().build();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Exchange {
@@ -64,8 +70,8 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         public WireRequest {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(url, "url == null");
-            headers = Redaction.headers(headers);
-            body = Redaction.body(body == null ? "" : body);
+            headers = REDACTION.headers(headers);
+            body = body == null ? "" : body;
         }
 
         /** The first value of the header {@code name}, whatever its case. */
@@ -74,19 +80,24 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         }
 
         String line() {
-            return method + " " + url;
+            return method + " " + REDACTION.url(url);
         }
 
         String describe() {
             return line() + "\n" + headerLines(headers) + bodyBlock(body);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 
     /** A response as received. The body is UTF-8 text (empty when there is none). */
     public record WireResponse(int status, Map<String, List<String>> headers, String body) {
         public WireResponse {
-            headers = Redaction.headers(headers);
-            body = Redaction.body(body == null ? "" : body);
+            headers = REDACTION.headers(headers);
+            body = body == null ? "" : body;
         }
 
         /** The first value of the header {@code name}, whatever its case. */
@@ -114,6 +125,11 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         String describe() {
             return "HTTP " + status + "\n" + headerLines(headers) + bodyBlock(body);
         }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
     }
 
     private static Optional<String> first(Map<String, List<String>> headers, String name) {
@@ -134,7 +150,9 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         if (body.isEmpty()) {
             return "";
         }
-        String shown = body.length() > 2000 ? body.substring(0, 2000) + "... (" + body.length() + " chars)" : body;
+        String redacted = REDACTION.text(body);
+        String shown = redacted.length() > 2000 ? redacted.substring(0, 2000) + "... (" + body.length() + " chars)"
+                : redacted;
         return "\n" + shown + "\n";
     }
 }

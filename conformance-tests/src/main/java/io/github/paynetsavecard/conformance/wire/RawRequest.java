@@ -54,20 +54,20 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
     }
 
     /**
-     * The request for a person to read, with the {@code Authorization} value and phone numbers masked as in an
-     * {@link Exchange}: a record's own {@code toString()} would print the key of every request that carries one.
+     * The request for a person to read, redacted as an {@link Exchange} is ({@link Exchange#REDACTION}): a record's
+     * own {@code toString()} would print the key of every request that carries one.
      */
     @Override
     public String toString() {
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         headers.forEach(header -> grouped.computeIfAbsent(header.getKey(), name -> new ArrayList<>())
                 .add(header.getValue()));
-        StringBuilder text = new StringBuilder(method).append(' ').append(pathAndQuery);
-        Redaction.headers(grouped).forEach((name, values) -> values.forEach(value -> text.append('\n')
+        StringBuilder text = new StringBuilder(method).append(' ').append(Exchange.REDACTION.url(pathAndQuery));
+        Exchange.REDACTION.headers(grouped).forEach((name, values) -> values.forEach(value -> text.append('\n')
                 .append(name).append(": ").append(value)));
         contentType.ifPresent(type -> text.append("\nContent-Type: ").append(type));
         if (!body.isEmpty()) {
-            text.append("\n\n").append(Redaction.body(body));
+            text.append("\n\n").append(Exchange.REDACTION.text(body));
         }
         return text.toString();
     }

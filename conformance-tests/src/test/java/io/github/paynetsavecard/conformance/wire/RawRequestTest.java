@@ -15,7 +15,7 @@ class RawRequestTest {
         assertThat(request.toString())
                 .startsWith("POST /v1/paynetj/save_card")
                 .contains("Authorization: Basic <redacted>", "Content-Type: application/json",
-                        "\"user_gsm\":\"532*****67\"")
+                        "\"user_gsm\":\"********67\"")
                 .doesNotContain("sck_live_secret_key", "5321234567");
     }
 }
