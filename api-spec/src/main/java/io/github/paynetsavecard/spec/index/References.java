@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Follows the document's local {@code $ref}s ({@code #/components/...}), as Prism does when it dereferences the
- * document before serving it. References to other files are not followed.
+ * document before serving it. References to other files were already brought into the tree, as local ones, when
+ * the document was loaded ({@code ReferenceBundler}): this is the project's one resolver of {@code $ref}s.
  */
 public final class References {
     private static final int MAX_HOPS = 64;

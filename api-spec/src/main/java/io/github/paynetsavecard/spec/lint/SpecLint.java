@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import io.github.paynetsavecard.spec.SchemaValidator;
 import io.github.paynetsavecard.spec.SchemaViolation;
+import io.github.paynetsavecard.spec.index.References;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Checks what an OpenAPI parser lets through but the tools built on the spec rely on: every operation has an
@@ -26,10 +27,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class SpecLint {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
-
     private final JsonNode root;
+    private final References references;
     private final SchemaValidator validator;
     private final List<SpecProblem> problems = new ArrayList<>();
     private int operations;
@@ -37,6 +36,7 @@ public final class SpecLint {
 
     private SpecLint(OpenApiDocument document) {
         this.root = document.tree();
+        this.references = new References(root);
         this.validator = SchemaValidator.of(document);
     }
 
@@ -54,7 +54,7 @@ public final class SpecLint {
             String location = "paths." + path.getKey();
             parameters(location + ".parameters", path.getValue().path("parameters"));
             path.getValue().fields().forEachRemaining(entry -> {
-                if (METHODS.contains(entry.getKey())) {
+                if (SpecIndex.METHODS.contains(entry.getKey())) {
                     operation(location + "." + entry.getKey(), entry.getValue());
                 }
             });
@@ -204,10 +204,9 @@ public final class SpecLint {
         if (!isRef(node)) {
             return node;
         }
-        String ref = node.get("$ref").asText();
-        JsonNode target = ref.startsWith("#/") ? root.at(ref.substring(1)) : null;
-        if (target == null || target.isMissingNode()) {
-            problem(location, "$ref '" + ref + "' does not point to anything in this document");
+        JsonNode target = references.resolve(node);
+        if (target.isMissingNode()) {
+            problem(location, "$ref '" + node.get("$ref").asText() + "' does not point to anything in this document");
             return null;
         }
         return target;
