@@ -81,7 +81,7 @@ class BrokenTargetTest {
 
     private static TestExecutionSummary runSuite(Path spec, Path report) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(ConformanceSuiteTest.class))
+                .selectors(selectClass(SuiteOnMockAndPrismTest.class))
                 .configurationParameter(SuiteSettings.TARGETS, TargetPool.MOCK)
                 .configurationParameter(SuiteSettings.SPEC, spec.toString())
                 .configurationParameter(SuiteSettings.REPORT, report.toString())

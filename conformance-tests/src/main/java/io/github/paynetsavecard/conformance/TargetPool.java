@@ -90,7 +90,7 @@ final class TargetPool implements AutoCloseable {
 
     /** A mock of its own for a check that adds WireMock stubs, so that no other check sees them. */
     synchronized PaynetMockServer privateMock() {
-        PaynetMockServer mock = PaynetMockServer.builder().spec(settings.spec()).port(0).build();
+        PaynetMockServer mock = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).spec(settings.spec()).port(0).build();
         mock.start();
         running.add(mock::close);
         return mock;
@@ -121,7 +121,7 @@ final class TargetPool implements AutoCloseable {
     }
 
     private synchronized Availability mock() {
-        PaynetMockServer mock = PaynetMockServer.builder().spec(settings.spec()).port(0).build();
+        PaynetMockServer mock = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).spec(settings.spec()).port(0).build();
         mock.start();
         running.add(mock::close);
         return Availability.of(new Target(MOCK, URI.create(String.valueOf(mock.baseUrl())), MOCK_KEY,

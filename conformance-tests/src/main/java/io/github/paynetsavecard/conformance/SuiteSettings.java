@@ -37,14 +37,23 @@ record SuiteSettings(List<String> targets, Path spec, Path prismDir, Path workDi
     static final String CONFORMANCE_KEY = "PAYNET_CONFORMANCE_KEY";
     static final String CONFORMANCE_KIND = "PAYNET_CONFORMANCE_KIND";
 
+    /**
+     * The targets of a merchant's run when none are named: everything that needs nothing but this jar, plus the
+     * credential-gated ones, which report a skip with the reason until their key or URL is set. Prism needs our
+     * pinned Prism folder, so our own build names it.
+     */
+    static final String DEFAULT_TARGETS = "mock,paynet-test,url";
+
     static SuiteSettings from(ExtensionContext context) {
         Map<String, String> env = System.getenv();
+        Path workDir = Path.of(parameter(context, WORK_DIR, "target/conformance"));
         return new SuiteSettings(
-                Arrays.stream(parameter(context, TARGETS, "mock,prism,paynet-test,url").split(","))
+                Arrays.stream(parameter(context, TARGETS, DEFAULT_TARGETS).split(","))
                         .map(String::strip).filter(name -> !name.isEmpty()).toList(),
-                Path.of(parameter(context, SPEC, "../api-spec/openapi.yaml")),
+                context.getConfigurationParameter(SPEC).filter(value -> !value.isBlank()).map(Path::of)
+                        .orElseGet(() -> bundledSpecIn(workDir)),
                 Path.of(parameter(context, PRISM_DIR, "prism")),
-                Path.of(parameter(context, WORK_DIR, "target/conformance")),
+                workDir,
                 Path.of(parameter(context, REPORT, "target/conformance-report.md")),
                 env,
                 context.getConfigurationParameter(URL).or(() -> Optional.ofNullable(env.get(CONFORMANCE_URL)))
@@ -66,6 +75,24 @@ record SuiteSettings(List<String> targets, Path spec, Path prismDir, Path workDi
     public String toString() {
         return "SuiteSettings[targets=" + targets + ", spec=" + spec + ", prismDir=" + prismDir + ", workDir="
                 + workDir + ", report=" + report + ", url=" + url + ", urlKind=" + urlKind + "]";
+    }
+
+    // Without conformance.spec the targets are judged against the spec this jar was built with; the mocks and
+    // Prism take a file, so it is written out once.
+    private static Path bundledSpecIn(Path workDir) {
+        Path file = workDir.resolve("openapi.yaml");
+        try (java.io.InputStream in = SuiteSettings.class.getClassLoader()
+                .getResourceAsStream(io.github.paynetsavecard.spec.ApiSpec.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("conformance.spec is not set and " + io.github.paynetsavecard.spec
+                        .ApiSpec.RESOURCE + " is not on the classpath: add paynet-save-card-api-spec");
+            }
+            java.nio.file.Files.createDirectories(workDir);
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the bundled spec to " + file, e);
+        }
     }
 
     private static String parameter(ExtensionContext context, String name, String fallback) {

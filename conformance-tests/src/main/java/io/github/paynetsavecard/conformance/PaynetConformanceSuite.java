@@ -44,13 +44,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * The conformance suite: every check runs against every configured target (mock, prism, paynet-test, url) and
- * becomes a row of {@code target/conformance-report.md}. See {@code docs/conformance.md}.
+ * The conformance suite, as a test kit: every check runs against every configured target (mock, prism,
+ * paynet-test, url) and becomes a row of {@code target/conformance-report.md}.
+ *
+ * <p>Run it from your own build against your own URL: depend on {@code paynet-save-card-conformance} in test
+ * scope, extend this class with an empty test class, and say where to point it:
+ *
+ * <pre>{@code
+ * class PaynetConformanceTest extends PaynetConformanceSuite {
+ * }
+ * // mvn verify -Dconformance.targets=url -Dconformance.url=https://staging.example.com
+ * //   (or PAYNET_CONFORMANCE_URL / PAYNET_CONFORMANCE_KEY in the environment; PAYNET_TEST_KEY for paynet-test)
+ * }</pre>
+ *
+ * Settings are JUnit configuration parameters or {@code -D} system properties; keys come from the environment
+ * only. See {@code docs/conformance.md}.
  */
 @ExtendWith(ConformanceReporting.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("save_card conformance")
-class ConformanceSuiteTest {
+public abstract class PaynetConformanceSuite {
     /** A session id no server has issued: the shape of the answer is checked, and Paynet must reject it. */
     private static final String UNKNOWN_SESSION = "js_conformance-suite-session-that-was-never-issued";
     private static final String MOCK_ONLY = "runs on the mock only: it needs WireMock faults and stubs that the "
@@ -66,7 +79,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRequestExamples.class)
     @DisplayName("the client sends the spec's save_card request example; status, Content-Type, body and typed outcome follow the spec")
-    void requestExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
+    public void requestExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         SaveCardRequest request = Clients.saveCardRequest(saveCard.requestExample(exampleName).value());
@@ -83,7 +96,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithSessionExamples.class)
     @DisplayName("the client sends the spec's Auth request example; status, Content-Type, body and session follow the spec")
-    void sessionExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
+    public void sessionExampleIsAnsweredAsTheSpecDeclares(TargetHandle handle, String exampleName) {
         Target target = handle.acquire();
         OperationContract createSession = handle.pool().contract(CREATE_SESSION);
         CreateSessionRequest request = Clients.createSessionRequest(
@@ -110,7 +123,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card with card_desc: acknowledged")
-    void describedCardIsAcknowledged(TargetHandle handle) {
+    public void describedCardIsAcknowledged(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         ExchangeRecorder recorder = new ExchangeRecorder();
@@ -131,7 +144,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a session from Auth, then save_card without card_desc: hosted-page branch, described by the spec")
-    void requestWithoutDescriptionTakesTheHostedPageBranch(TargetHandle handle) {
+    public void requestWithoutDescriptionTakesTheHostedPageBranch(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         assertHostedPageIsDescribed(saveCard);
@@ -152,7 +165,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("an unknown session is answered in the spec's shape (and rejected, on Paynet)")
-    void unknownSessionIsAnsweredInTheSpecShape(TargetHandle handle) {
+    public void unknownSessionIsAnsweredInTheSpecShape(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         ExchangeRecorder recorder = new ExchangeRecorder();
@@ -177,7 +190,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithNegatives.class)
     @DisplayName("a request the spec forbids is rejected with a 4xx and an error body that follows the spec")
-    void forbiddenRequestIsRejected(TargetHandle handle, NegativeRequest negative) {
+    public void forbiddenRequestIsRejected(TargetHandle handle, NegativeRequest negative) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         RawRequest request = negative.request(saveCard, target);
@@ -192,7 +205,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a missing Authorization header is answered 401 with an error body that follows the spec")
-    void missingAuthorizationIsUnauthorized(TargetHandle handle) {
+    public void missingAuthorizationIsUnauthorized(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
 
@@ -205,7 +218,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a malformed Authorization header (no Basic scheme) is answered 401 with Paynet's Error object")
-    void malformedAuthorizationIsUnauthorized(TargetHandle handle) {
+    public void malformedAuthorizationIsUnauthorized(TargetHandle handle) {
         Target target = handle.acquire();
         Assumptions.assumeTrue(target.kind() == TargetKind.PAYNET, PRESENCE_ONLY);
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
@@ -220,7 +233,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a method the spec does not declare on the path is answered 405")
-    void undeclaredMethodIsNotAllowed(TargetHandle handle) {
+    public void undeclaredMethodIsNotAllowed(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         String method = saveCard.undeclaredMethods().stream()
@@ -239,7 +252,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("a path the spec does not declare is answered 404")
-    void unknownPathIsNotFound(TargetHandle handle) {
+    public void unknownPathIsNotFound(TargetHandle handle) {
         Target target = handle.acquire();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         String unknownPath = saveCard.path() + "_conformance_unknown_path";
@@ -258,7 +271,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRejections.class)
     @DisplayName("a rejecting example of the spec, picked with Prefer, decodes to its Paynet code")
-    void rejectionDecodesToItsPaynetCode(TargetHandle handle, NamedExample rejection) {
+    public void rejectionDecodesToItsPaynetCode(TargetHandle handle, NamedExample rejection) {
         Target target = handle.acquire();
         Assumptions.assumeTrue(target.kind() == TargetKind.PRISM_COMPATIBLE, PREFER_ON_MOCKS);
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
@@ -287,7 +300,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives an unknown extra field in the answer")
-    void clientSurvivesAnUnknownField(TargetHandle handle) {
+    public void clientSurvivesAnUnknownField(TargetHandle handle) {
         SaveCardOutcome outcome = saveAgainstStub(handle, Clients.READ_TIMEOUT, saved -> aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(saved.put("conformance_unknown_field", "ignore me").toString()));
@@ -298,7 +311,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client survives `code` sent as a string")
-    void clientSurvivesCodeAsAString(TargetHandle handle) {
+    public void clientSurvivesCodeAsAString(TargetHandle handle) {
         SaveCardOutcome outcome = saveAgainstStub(handle, Clients.READ_TIMEOUT, saved -> aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(saved.put("code", saved.path("code").asText()).toString()));
@@ -309,7 +322,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a proxy's HTML 502 page as a transport failure with the status")
-    void clientSurvivesAnHtml502Page(TargetHandle handle) {
+    public void clientSurvivesAnHtml502Page(TargetHandle handle) {
         PaynetTransportException failure = transportFailure(handle, Clients.READ_TIMEOUT, saved -> aResponse()
                 .withStatus(502).withHeader("Content-Type", "text/html")
                 .withBody("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"));
@@ -322,7 +335,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client reports a connection reset as a transport failure")
-    void clientSurvivesAConnectionReset(TargetHandle handle) {
+    public void clientSurvivesAConnectionReset(TargetHandle handle) {
         transportFailure(handle, Clients.READ_TIMEOUT, saved -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     }
 
@@ -330,7 +343,7 @@ class ConformanceSuiteTest {
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
     @DisplayName("the client gives up on a response slower than its read timeout")
-    void clientGivesUpOnASlowResponse(TargetHandle handle) {
+    public void clientGivesUpOnASlowResponse(TargetHandle handle) {
         Duration readTimeout = Duration.ofMillis(300);
         Duration delay = Duration.ofSeconds(3);
         long start = System.nanoTime();
