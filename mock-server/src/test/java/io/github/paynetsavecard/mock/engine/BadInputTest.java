@@ -1,8 +1,8 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
-import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.spec.ApiSpec;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hostile or broken requests get a clear 4xx, never an exception or a 500. */
 class BadInputTest {
-    private static final MockEngine ENGINE = Exchange.engine(ApiSpec.bundled());
+    private static final MockEngine ENGINE = EngineCall.engine(ApiSpec.bundled());
 
     @Test
     void rejectsTruncatedJsonAsInvalidJson() {
@@ -78,7 +78,7 @@ class BadInputTest {
                 .sendTo(ENGINE);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(Exchange.violations(response)).containsExactly("request 415");
+        assertThat(EngineCall.violations(response)).containsExactly("request 415");
     }
 
     @Test
@@ -121,14 +121,14 @@ class BadInputTest {
 
     @Test
     void toleratesNullPartsInTheRequest() {
-        MockResponse response = ENGINE.handle(new MockRequest("POST", Exchange.SAVE_CARD, null, null, null));
+        MockResponse response = ENGINE.handle(new MockRequest("POST", EngineCall.SAVE_CARD, null, null, null));
 
         assertThat(response.status()).isEqualTo(401);
     }
 
     @Test
     void servesTheNextRequestNormallyAfterBadOnes() {
-        request("POST", Exchange.SAVE_CARD).json("[".repeat(100_000)).sendTo(ENGINE);
+        request("POST", EngineCall.SAVE_CARD).json("[".repeat(100_000)).sendTo(ENGINE);
         validSaveCard().json("\u0000").sendTo(ENGINE);
 
         assertThat(validSaveCard().sendTo(ENGINE).status()).isEqualTo(200);

@@ -1,6 +1,6 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
+import static io.github.paynetsavecard.mock.engine.EngineCall.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.spec.ApiSpec;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
     @Test
     void givesEveryThreadTheSameAnswerAsASingleThread() throws Exception {
-        MockEngine engine = Exchange.engine(ApiSpec.bundled());
+        MockEngine engine = EngineCall.engine(ApiSpec.bundled());
         List<MockRequest> requests = List.of(validSaveCard().build(),
                 validSaveCard().json("{\"user_gsm\":\"0\"}").build(),
                 validSaveCard().header("Prefer", "example=noSession").build(),

@@ -1,18 +1,18 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
-import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.spec.ApiSpec;
 import org.junit.jupiter.api.Test;
 
 class CorsTest {
-    private static final MockEngine WITH_CORS = Exchange.engine(ApiSpec.bundled());
+    private static final MockEngine WITH_CORS = EngineCall.engine(ApiSpec.bundled());
     private static final MockEngine WITHOUT_CORS = MockEngine.create(ApiSpec.bundled(),
             EngineOptions.defaults().withCors(false));
 
-    private static Exchange preflight(String path) {
+    private static EngineCall preflight(String path) {
         return request("OPTIONS", path).header("Origin", "https://shop.example")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type");
@@ -43,12 +43,12 @@ class CorsTest {
 
     @Test
     void treatsOptionsWithoutPreflightHeadersAsAnOrdinaryRequest() {
-        assertThat(request("OPTIONS", Exchange.SAVE_CARD).sendTo(WITH_CORS).status()).isEqualTo(405);
+        assertThat(request("OPTIONS", EngineCall.SAVE_CARD).sendTo(WITH_CORS).status()).isEqualTo(405);
     }
 
     @Test
     void leavesCorsOutWhenSwitchedOff() {
-        MockResponse preflight = preflight(Exchange.SAVE_CARD).sendTo(WITHOUT_CORS);
+        MockResponse preflight = preflight(EngineCall.SAVE_CARD).sendTo(WITHOUT_CORS);
         MockResponse answer = validSaveCard().header("Origin", "https://shop.example").sendTo(WITHOUT_CORS);
 
         assertThat(preflight.status()).isEqualTo(405);

@@ -1,7 +1,7 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.spec.ApiSpec;

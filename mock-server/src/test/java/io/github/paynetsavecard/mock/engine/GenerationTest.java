@@ -1,8 +1,8 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
-import static io.github.paynetsavecard.mock.engine.Exchange.violations;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Bodies generated from schemas: static like Prism's sampler, dynamic for {@code Prefer: dynamic=true}. */
 class GenerationTest {
-    private static final OpenApiDocument SPEC = Exchange.spec("""
+    private static final OpenApiDocument SPEC = EngineCall.spec("""
             openapi: 3.0.3
             info: {title: generation, version: '1'}
             paths:
@@ -76,7 +76,7 @@ class GenerationTest {
                     at: {type: string, format: date-time}
                     object_name: {type: string, nullable: true}
             """);
-    private static final MockEngine ENGINE = Exchange.engine(SPEC);
+    private static final MockEngine ENGINE = EngineCall.engine(SPEC);
 
     @Test
     void generatesTheSameBodyAsPrismsStaticSampler() {
@@ -144,8 +144,8 @@ class GenerationTest {
     @Test
     void ignoresDynamicWhenANamedExampleIsAskedFor() {
         OpenApiDocument bundled = ApiSpec.bundled();
-        MockResponse response = Exchange.validSaveCard().header("Prefer", "dynamic=true, example=usedSession")
-                .sendTo(Exchange.engine(bundled));
+        MockResponse response = EngineCall.validSaveCard().header("Prefer", "dynamic=true, example=usedSession")
+                .sendTo(EngineCall.engine(bundled));
 
         assertThat(body(response)).isEqualTo(bundled.tree().at("/paths/~1v1~1paynetj~1save_card/post/responses/200"
                 + "/content/application~1json/examples/usedSession/value"));
@@ -171,7 +171,7 @@ class GenerationTest {
         for (int i = 0; i < 3000; i++) {
             yaml.append("                      p").append(i).append(": {type: integer}\n");
         }
-        MockResponse response = request("GET", "/huge").sendTo(Exchange.engine(Exchange.spec(yaml.toString())));
+        MockResponse response = request("GET", "/huge").sendTo(EngineCall.engine(EngineCall.spec(yaml.toString())));
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(body(response).path("type").asText()).endsWith("#SCHEMA_TOO_COMPLEX");

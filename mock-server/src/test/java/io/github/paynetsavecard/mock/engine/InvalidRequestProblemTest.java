@@ -1,7 +1,7 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Prism's own problems for invalid requests, when the spec declares no response for the failure. */
 class InvalidRequestProblemTest {
-    private static final MockEngine ENGINE = Exchange.engine(Exchange.spec("""
+    private static final MockEngine ENGINE = EngineCall.engine(EngineCall.spec("""
             openapi: 3.0.3
             info: {title: problems, version: '1'}
             security: [{bearer: []}, {basic: []}]
@@ -44,7 +44,7 @@ class InvalidRequestProblemTest {
                 key: {type: apiKey, in: query, name: api_key}
             """));
 
-    private static Exchange validThing() {
+    private static EngineCall validThing() {
         return request("POST", "/things").query("limit", "5").header("X-Trace", "t")
                 .header("Authorization", "Bearer token").json("{\"n\":1}");
     }
@@ -133,7 +133,7 @@ class InvalidRequestProblemTest {
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(body(missing).path("failed").asBoolean()).isTrue();
-        assertThat(Exchange.violations(missing)).containsExactly("request 401");
+        assertThat(EngineCall.violations(missing)).containsExactly("request 401");
         assertThat(present.status()).isEqualTo(200);
     }
 }

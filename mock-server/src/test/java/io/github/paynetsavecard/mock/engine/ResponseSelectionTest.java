@@ -1,15 +1,15 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
-import static io.github.paynetsavecard.mock.engine.Exchange.violations;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 /** Status, media type and body choice for valid requests, on small specs written for each rule. */
 class ResponseSelectionTest {
-    private static final MockEngine ENGINE = Exchange.engine(Exchange.spec("""
+    private static final MockEngine ENGINE = EngineCall.engine(EngineCall.spec("""
             openapi: 3.0.3
             info: {title: selection, version: '1'}
             paths:
@@ -212,7 +212,7 @@ class ResponseSelectionTest {
 
     @Test
     void answersAMissingApiKeyWithPrisms401WithoutAChallenge() {
-        MockEngine engine = Exchange.engine(Exchange.spec("""
+        MockEngine engine = EngineCall.engine(EngineCall.spec("""
                 openapi: 3.0.3
                 info: {title: undeclared, version: '1'}
                 paths:
@@ -235,7 +235,7 @@ class ResponseSelectionTest {
 
     @Test
     void acceptsACookieApiKeyOnlyWhenTheCookieHasAValue() {
-        MockEngine engine = Exchange.engine(Exchange.spec("""
+        MockEngine engine = EngineCall.engine(EngineCall.spec("""
                 openapi: 3.0.3
                 info: {title: cookie, version: '1'}
                 paths:
@@ -258,7 +258,7 @@ class ResponseSelectionTest {
 
     @Test
     void answersADocumentWithoutPathsWithNoResourceProvided() {
-        MockEngine empty = Exchange.engine(Exchange.spec("""
+        MockEngine empty = EngineCall.engine(EngineCall.spec("""
                 openapi: 3.0.3
                 info: {title: empty, version: '1'}
                 paths: {}

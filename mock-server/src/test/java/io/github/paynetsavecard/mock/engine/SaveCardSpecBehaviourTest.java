@@ -1,11 +1,11 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.SAVE_CARD;
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
-import static io.github.paynetsavecard.mock.engine.Exchange.specValue;
-import static io.github.paynetsavecard.mock.engine.Exchange.validSaveCard;
-import static io.github.paynetsavecard.mock.engine.Exchange.violations;
+import static io.github.paynetsavecard.mock.engine.EngineCall.SAVE_CARD;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.specValue;
+import static io.github.paynetsavecard.mock.engine.EngineCall.validSaveCard;
+import static io.github.paynetsavecard.mock.engine.EngineCall.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The decision procedure on the real save_card spec, as observed from Prism 5.14.2 on the same requests. */
 class SaveCardSpecBehaviourTest {
     private static final OpenApiDocument SPEC = ApiSpec.bundled();
-    private static final MockEngine ENGINE = Exchange.engine(SPEC);
+    private static final MockEngine ENGINE = EngineCall.engine(SPEC);
     private static final String SAVE_CARD_200 =
             "/paths/~1v1~1paynetj~1save_card/post/responses/200/content/application~1json/examples/";
 

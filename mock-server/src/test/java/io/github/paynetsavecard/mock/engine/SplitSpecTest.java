@@ -1,8 +1,8 @@
 package io.github.paynetsavecard.mock.engine;
 
-import static io.github.paynetsavecard.mock.engine.Exchange.body;
-import static io.github.paynetsavecard.mock.engine.Exchange.engine;
-import static io.github.paynetsavecard.mock.engine.Exchange.request;
+import static io.github.paynetsavecard.mock.engine.EngineCall.body;
+import static io.github.paynetsavecard.mock.engine.EngineCall.engine;
+import static io.github.paynetsavecard.mock.engine.EngineCall.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.spec.ApiSpec;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds requests for engine tests and reads their answers; no server involved. */
-final class Exchange {
+final class EngineCall {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SAVE_CARD = "/v1/paynetj/save_card";
 
@@ -23,43 +23,43 @@ final class Exchange {
     private final Map<String, List<String>> query = new LinkedHashMap<>();
     private byte[] body = new byte[0];
 
-    private Exchange(String method, String path) {
+    private EngineCall(String method, String path) {
         this.method = method;
         this.path = path;
     }
 
-    static Exchange request(String method, String path) {
-        return new Exchange(method, path);
+    static EngineCall request(String method, String path) {
+        return new EngineCall(method, path);
     }
 
     /** A save_card request that passes validation: a key and a valid JSON body. */
-    static Exchange validSaveCard() {
+    static EngineCall validSaveCard() {
         return request("POST", SAVE_CARD).header("Authorization", "Basic test-key")
                 .json("{\"session_id\":\"js_test\"}");
     }
 
-    Exchange header(String name, String value) {
+    EngineCall header(String name, String value) {
         headers.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         return this;
     }
 
-    Exchange withoutHeader(String name) {
+    EngineCall withoutHeader(String name) {
         headers.remove(name);
         return this;
     }
 
-    Exchange query(String name, String value) {
+    EngineCall query(String name, String value) {
         query.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         return this;
     }
 
-    Exchange json(String text) {
+    EngineCall json(String text) {
         withoutHeader("Content-Type");
         header("Content-Type", "application/json");
         return body(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    Exchange body(byte[] bytes) {
+    EngineCall body(byte[] bytes) {
         this.body = bytes;
         return this;
     }
