@@ -12,20 +12,32 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.paynetsavecard.mock.engine.EngineOptions;
 import io.github.paynetsavecard.mock.engine.RequestRule;
 import io.github.paynetsavecard.mock.engine.MockEngine;
+import io.github.paynetsavecard.mock.engine.MockRequest;
+import io.github.paynetsavecard.mock.engine.MockResponse;
+import io.github.paynetsavecard.mock.paynet.ErrorChannel;
+import io.github.paynetsavecard.mock.paynet.ExpiredSessionAnswer;
+import io.github.paynetsavecard.mock.paynet.PaynetMode;
+import io.github.paynetsavecard.mock.paynet.PaynetSettings;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.InvalidSpecException;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Paynet mock: an HTTP server that answers every operation of an OpenAPI spec the way Stoplight Prism does,
- * built on WireMock. By default it serves the save_card spec packaged with this project.
+ * built on WireMock. By default it serves the save_card spec packaged with this project, in {@link Mode#PAYNET}:
+ * Auth creates sessions, save_card and charge answer by the session's state, and the cardholder's page lives under
+ * {@code /__paynet/} (see {@link #paynet()}). {@link Mode#PRISM} answers exactly like {@code prism mock}.
  *
  * <pre>{@code
  * try (PaynetMockServer mock = PaynetMockServer.builder().build().start()) {
@@ -67,16 +79,36 @@ public final class PaynetMockServer implements AutoCloseable {
     private final String specSource;
     private final List<String> operations;
     private final UUID specStubId;
+    private final Mode mode;
+    private final PaynetMode paynet;
     private State state = State.NEW;
 
-    private PaynetMockServer(Builder builder, OpenApiDocument spec) {
+    /** How the mock picks among the spec's answers to a valid request. */
+    public enum Mode {
+        /** Like Paynet: sessions from Auth, their state picks the answer; mock-only endpoints under /__paynet/. */
+        PAYNET,
+        /** Like {@code prism mock}: stateless, the lowest 2xx and its first example unless {@code Prefer} says. */
+        PRISM
+    }
+
+    private PaynetMockServer(Builder builder, OpenApiDocument spec, PaynetMode paynet) {
         this.host = builder.host;
         this.specSource = spec.source();
         this.operations = operationsOf(spec);
+        this.mode = builder.mode;
+        this.paynet = paynet;
         this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog,
                 RequestRecorder.redactionFor(spec));
+        List<RequestRule> rules = new ArrayList<>(builder.requestRules);
+        if (paynet != null) {
+            // After the user's rules, so that a test's own rule can still decide first.
+            rules.add(paynet.requestRule());
+        }
         MockEngine engine = MockEngine.create(spec,
-                EngineOptions.defaults().withCors(builder.cors).withRequestRules(builder.requestRules));
+                EngineOptions.defaults().withCors(builder.cors).withRequestRules(rules));
+        Function<MockRequest, Optional<MockResponse>> mockOnly = paynet == null
+                ? request -> Optional.empty()
+                : paynet::answerMockOnly;
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(builder.host)
@@ -90,7 +122,7 @@ public final class PaynetMockServer implements AutoCloseable {
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine));
+                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine, mockOnly));
         if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
             // Only when asked for: the listener runs on every request (the standalone jar records nothing).
             options.extensions(recorder);
@@ -102,7 +134,7 @@ public final class PaynetMockServer implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
     }
 
-    /** A builder with the defaults: bundled spec, host 127.0.0.1, a free port, CORS on. */
+    /** A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on. */
     public static Builder builder() {
         return new Builder();
     }
@@ -209,10 +241,35 @@ public final class PaynetMockServer implements AutoCloseable {
         }
     }
 
-    /** {@link #resetStubs()} and {@link #resetReceivedRequests()}: back to the state right after start. */
+    /**
+     * {@link #resetStubs()}, {@link #resetReceivedRequests()} and, in Paynet mode, {@link PaynetMode#reset()}
+     * (sessions, clock, switches): back to the state right after start.
+     */
     public void reset() {
         resetStubs();
         resetReceivedRequests();
+        if (paynet != null) {
+            paynet.reset();
+        }
+    }
+
+    /** The mode this server answers in. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * Paynet mode's state, for tests: create or expire sessions, switch OTP or the error channel, move the clock,
+     * read a session, reset.
+     *
+     * @throws IllegalStateException in {@link Mode#PRISM}, which keeps no state
+     */
+    public PaynetMode paynet() {
+        if (paynet == null) {
+            throw new IllegalStateException("This mock runs in PRISM mode, which keeps no sessions; build it with"
+                    + " .mode(PaynetMockServer.Mode.PAYNET) (the default) for Paynet's sessions");
+        }
+        return paynet;
     }
 
     /**
@@ -243,6 +300,13 @@ public final class PaynetMockServer implements AutoCloseable {
         private int recordedRequestLimit = DEFAULT_RECORDED_REQUEST_LIMIT;
         private Consumer<String> requestLog;
         private final List<RequestRule> requestRules = new ArrayList<>();
+        private Mode mode = Mode.PAYNET;
+        private boolean otpRequired;
+        private ErrorChannel errorChannel;
+        private ExpiredSessionAnswer expiredSession = ExpiredSessionAnswer.DECLARED;
+        private Duration sessionLifetime = PaynetSettings.DEFAULT_SESSION_LIFETIME;
+        private int maxSessions = PaynetSettings.DEFAULT_MAX_SESSIONS;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -250,6 +314,60 @@ public final class PaynetMockServer implements AutoCloseable {
         /** The OpenAPI file to serve (YAML or JSON). Default: the save_card spec bundled in api-spec. */
         public Builder spec(Path file) {
             this.spec = Objects.requireNonNull(file, "spec file == null; leave spec(...) out for the bundled spec");
+            return this;
+        }
+
+        /**
+         * {@link Mode#PAYNET} (the default): sessions and their rules; {@link Mode#PRISM}: exactly {@code prism mock}.
+         * The Paynet settings below apply to Paynet mode only.
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode == null; PAYNET or PRISM");
+            return this;
+        }
+
+        /**
+         * Paynet mode: the merchant has OTP on, so save_card needs {@code user_gsm} unless Auth had
+         * {@code user_gsm_no}. Default off.
+         */
+        public Builder otpRequired(boolean required) {
+            this.otpRequired = required;
+            return this;
+        }
+
+        /** Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names. */
+        public Builder errorChannel(ErrorChannel channel) {
+            this.errorChannel = Objects.requireNonNull(channel, "errorChannel == null; leave it out for the spec's");
+            return this;
+        }
+
+        /** Paynet mode: which of the spec's answers an expired session gets. Default {@link ExpiredSessionAnswer#DECLARED}. */
+        public Builder expiredSessionAnswer(ExpiredSessionAnswer answer) {
+            this.expiredSession = Objects.requireNonNull(answer, "expiredSessionAnswer == null");
+            return this;
+        }
+
+        /** Paynet mode: how long a session lives after Auth. Default 30 minutes (Paynet documents none). */
+        public Builder sessionLifetime(Duration lifetime) {
+            this.sessionLifetime = Objects.requireNonNull(lifetime, "sessionLifetime == null");
+            return this;
+        }
+
+        /**
+         * Paynet mode: how many sessions are kept, the oldest dropped first. Default
+         * {@value PaynetSettings#DEFAULT_MAX_SESSIONS}.
+         */
+        public Builder maxSessions(int max) {
+            this.maxSessions = max;
+            return this;
+        }
+
+        /**
+         * Paynet mode: the time source of session expiry. Default the system clock; tests move it forward with
+         * {@link PaynetMode#advanceClock}.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
             return this;
         }
 
@@ -317,7 +435,8 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Loads the spec and prepares the server (not yet listening; call {@link PaynetMockServer#start()}).
          *
-         * @throws IllegalArgumentException when a setting is out of range (the message names the setting)
+         * @throws IllegalArgumentException when a setting is out of range (the message names the setting), or in
+         *                                  Paynet mode when the spec lacks an answer Paynet mode needs
          * @throws InvalidSpecException     when the spec file is missing or invalid (the message names the file
          *                                  and every problem)
          */
@@ -338,8 +457,11 @@ public final class PaynetMockServer implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "recordedRequestLimit must be 0 (keep none) or more, but was " + recordedRequestLimit);
             }
+            PaynetSettings settings = new PaynetSettings(otpRequired, Optional.ofNullable(errorChannel),
+                    sessionLifetime, maxSessions, expiredSession, clock);
             OpenApiDocument document = spec == null ? ApiSpec.bundled() : ApiSpec.load(spec);
-            return new PaynetMockServer(this, document);
+            PaynetMode paynet = mode == Mode.PAYNET ? PaynetMode.create(document, settings) : null;
+            return new PaynetMockServer(this, document, paynet);
         }
     }
 }

@@ -32,12 +32,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The server and its WireMock glue; in Prism mode, whose answers do not depend on sessions (see paynet/ for those). */
 class PaynetMockServerTest {
     private static PaynetMockServer mock;
 
     @BeforeAll
     static void start() {
-        mock = PaynetMockServer.builder().recordedRequestLimit(3).build().start();
+        mock = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).recordedRequestLimit(3).build().start();
     }
 
     @AfterAll
@@ -206,7 +207,8 @@ class PaynetMockServerTest {
         Path spec = SpecCalls.bundledSpecFile(directory);
         Files.writeString(spec, Files.readString(spec).replace("/v1/paynetj/save_card:", "/v2/renamed/save_card:"));
 
-        try (PaynetMockServer renamed = PaynetMockServer.builder().spec(spec).build().start()) {
+        try (PaynetMockServer renamed = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).spec(spec)
+                .build().start()) {
             assertThat(renamed.specSource()).isEqualTo(spec.toString());
             assertThat(renamed.operations()).contains("POST /v2/renamed/save_card").doesNotContain("POST " + SAVE_CARD);
             assertThat(validSaveCard(renamed.baseUrl()).statusCode()).isEqualTo(404);
@@ -219,7 +221,7 @@ class PaynetMockServerTest {
     @Test
     void aRequestRuleAnswersChosenSessionsWithAnotherExampleOfTheSpec() {
         String usedSession = json(saveCardRequestExample("withDescription")).path("session_id").asText();
-        try (PaynetMockServer stateful = PaynetMockServer.builder()
+        try (PaynetMockServer stateful = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM)
                 .requestRule(call -> call.body()
                         .filter(body -> body.path("session_id").asText().equals(usedSession))
                         .map(body -> RuleOutcome.select(200, "usedSession")))
@@ -235,13 +237,55 @@ class PaynetMockServerTest {
 
     @Test
     void corsCanBeSwitchedOff() {
-        try (PaynetMockServer noCors = PaynetMockServer.builder().cors(false).build().start()) {
+        try (PaynetMockServer noCors = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).cors(false)
+                .build().start()) {
             HttpResponse<String> response = send(saveCard(noCors.baseUrl()).header("Origin", "https://shop.example")
                     .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
+    }
+
+    @Test
+    void runsInPaynetModeByDefaultWhereASessionMustComeFromAuth() {
+        try (PaynetMockServer paynet = PaynetMockServer.builder().build().start()) {
+            HttpResponse<String> unknown = validSaveCard(paynet.baseUrl());
+
+            assertThat(paynet.mode()).isEqualTo(PaynetMockServer.Mode.PAYNET);
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(json(unknown.body()).path("result_code").asInt()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void prismModeHasNoPaynetState() {
+        assertThatThrownBy(mock::paynet).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PRISM mode").hasMessageContaining("Mode.PAYNET");
+    }
+
+    @Test
+    void paynetModeNamesWhatASpecLacksAndPointsToPrismMode(@TempDir Path directory) throws IOException {
+        Path spec = SpecCalls.bundledSpecFile(directory);
+        Files.writeString(spec, Files.readString(spec).replace("example: noSessionError}", "example: nowhere}"));
+
+        assertThatThrownBy(() -> PaynetMockServer.builder().spec(spec).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rejections.unknownSession.error-object")
+                .hasMessageContaining("nowhere")
+                .hasMessageContaining("--mode prism");
+        try (PaynetMockServer prism = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).spec(spec)
+                .build().start()) {
+            assertThat(validSaveCard(prism.baseUrl()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void rejectsPaynetSettingsOutOfRangeNamingTheFix() {
+        assertThatThrownBy(() -> PaynetMockServer.builder().maxSessions(0).build())
+                .hasMessageContaining("maxSessions must be at least 1");
+        assertThatThrownBy(() -> PaynetMockServer.builder().sessionLifetime(java.time.Duration.ZERO).build())
+                .hasMessageContaining("sessionLifetime must be positive");
     }
 
     @Test
@@ -284,9 +328,12 @@ class PaynetMockServerTest {
         try (PaynetMockServer logged = PaynetMockServer.builder().requestLog(lines::add).build().start()) {
             send(saveCard(logged.baseUrl()).uri(URI.create(logged.baseUrl() + SAVE_CARD + "?user_gsm=5321234567"))
                     .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withGsmForOtp"))));
+            send(HttpRequest.newBuilder(URI.create(logged.baseUrl() + "/__paynet/hosted-page?session_id="
+                    + logged.paynet().createSession())));
         }
 
-        assertThat(lines).containsExactly("POST " + SAVE_CARD + " -> 200");
+        // Paynet mode: the example's session never came from Auth (13), and the hosted page has no such session.
+        assertThat(lines).containsExactly("POST " + SAVE_CARD + " -> 400", "GET /__paynet/hosted-page -> 409");
     }
 
     @Test

@@ -32,7 +32,7 @@ class RobustnessTest {
 
     @BeforeAll
     static void start() {
-        mock = PaynetMockServer.builder().build().start();
+        mock = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).build().start();
     }
 
     @AfterAll

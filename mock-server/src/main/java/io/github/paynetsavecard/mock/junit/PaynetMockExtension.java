@@ -2,9 +2,17 @@ package io.github.paynetsavecard.mock.junit;
 
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.ReceivedRequest;
+import io.github.paynetsavecard.mock.paynet.ErrorChannel;
+import io.github.paynetsavecard.mock.paynet.ExpiredSessionAnswer;
+import io.github.paynetsavecard.mock.paynet.PaynetMode;
+import io.github.paynetsavecard.mock.paynet.PaynetSettings;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs the Paynet mock in-process for JUnit 5 tests. Two ways to use it:
@@ -30,6 +39,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  *     @Test
  *     void savesTheCard(PaynetClient client) {
+ *         String session = mock.paynet().createSession();     // as if Auth had been called
  *         client.saveCard(...);
  *         assertThat(mock.receivedRequests()).singleElement()
  *                 .satisfies(sent -> assertThat(sent.path()).isEqualTo("/v1/paynetj/save_card"));
@@ -37,9 +47,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <p>The mock runs in Paynet mode unless told otherwise ({@link Builder#mode}, {@link PaynetMockTest#mode()}):
+ * sessions come from Auth or {@link #paynet()}{@code .createSession()}, and save_card answers 13 for any other.
+ *
  * <p>In a {@code static} field (or with the annotation) one server runs for the whole class; in an instance field
- * each test gets its own. Before each test the received requests and the stubs added through
- * {@link PaynetMockServer#wireMock()} are reset. Test and lifecycle methods may declare parameters of type
+ * each test gets its own. Before each test the received requests, the stubs added through
+ * {@link PaynetMockServer#wireMock()} and Paynet mode's sessions, clock and switches are reset. Test and lifecycle methods may declare parameters of type
  * {@link PaynetMockServer} and {@code io.github.paynetsavecard.client.PaynetClient}; the client (an optional
  * dependency, {@code paynet-save-card-client}) calls the mock with {@link #DEFAULT_API_KEY} unless told otherwise.
  */
@@ -53,6 +66,7 @@ public final class PaynetMockExtension
     private final Path spec;
     private final boolean cors;
     private final String apiKey;
+    private final Consumer<PaynetMockServer.Builder> settings;
 
     private PaynetMockServer server;
     private AutoCloseable client;
@@ -61,13 +75,15 @@ public final class PaynetMockExtension
 
     /** The extension with every default; used by {@link PaynetMockTest}. */
     public PaynetMockExtension() {
-        this(null, true, DEFAULT_API_KEY);
+        this(null, true, DEFAULT_API_KEY, null);
     }
 
-    private PaynetMockExtension(Path spec, boolean cors, String apiKey) {
+    /** {@code settings} null: read them from the test class's {@link PaynetMockTest} annotation. */
+    private PaynetMockExtension(Path spec, boolean cors, String apiKey, Consumer<PaynetMockServer.Builder> settings) {
         this.spec = spec;
         this.cors = cors;
         this.apiKey = apiKey;
+        this.settings = settings;
     }
 
     /** A builder for the {@code @RegisterExtension} form. */
@@ -89,6 +105,16 @@ public final class PaynetMockExtension
         return server().baseUrl();
     }
 
+    /**
+     * Paynet mode's state: create or expire sessions, switch OTP or the error channel, move the clock, read a
+     * session and its stored card, reset.
+     *
+     * @throws IllegalStateException when the mock runs in Prism mode
+     */
+    public PaynetMode paynet() {
+        return server().paynet();
+    }
+
     /** The requests the mock received during the current test, oldest first. */
     public List<ReceivedRequest> receivedRequests() {
         return server().receivedRequests();
@@ -97,7 +123,7 @@ public final class PaynetMockExtension
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         if (server == null) {
-            start();
+            start(context);
             startedBy = context.getUniqueId();
         }
     }
@@ -112,7 +138,7 @@ public final class PaynetMockExtension
     @Override
     public synchronized void beforeEach(ExtensionContext context) {
         if (server == null) {
-            start();
+            start(context);
             perTest = true;
         } else {
             server.reset();
@@ -127,10 +153,17 @@ public final class PaynetMockExtension
         }
     }
 
-    private void start() {
+    private void start(ExtensionContext context) {
         PaynetMockServer.Builder builder = PaynetMockServer.builder().cors(cors);
         if (spec != null) {
             builder.spec(spec);
+        }
+        if (settings != null) {
+            settings.accept(builder);
+        } else {
+            Optional<PaynetMockTest> annotation = context.getTestClass()
+                    .flatMap(type -> AnnotationSupport.findAnnotation(type, PaynetMockTest.class));
+            annotation.ifPresent(found -> builder.mode(found.mode()).otpRequired(found.otpRequired()));
         }
         server = builder.build().start();
     }
@@ -179,8 +212,50 @@ public final class PaynetMockExtension
         private Path spec;
         private boolean cors = true;
         private String apiKey = DEFAULT_API_KEY;
+        private PaynetMockServer.Mode mode = PaynetMockServer.Mode.PAYNET;
+        private boolean otpRequired;
+        private ErrorChannel errorChannel;
+        private Duration sessionLifetime = PaynetSettings.DEFAULT_SESSION_LIFETIME;
+        private int maxSessions = PaynetSettings.DEFAULT_MAX_SESSIONS;
+        private Clock clock;
 
         private Builder() {
+        }
+
+        /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
+        public Builder mode(PaynetMockServer.Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode == null; PAYNET or PRISM");
+            return this;
+        }
+
+        /** Paynet mode: the merchant has OTP on (switch it per test with {@code paynet().otpRequired(...)}). */
+        public Builder otpRequired(boolean required) {
+            this.otpRequired = required;
+            return this;
+        }
+
+        /** Paynet mode: how rejections are sent. Default: the channel the spec names as Paynet's rule. */
+        public Builder errorChannel(ErrorChannel channel) {
+            this.errorChannel = Objects.requireNonNull(channel, "errorChannel == null; leave it out for the spec's");
+            return this;
+        }
+
+        /** Paynet mode: how long a session lives after Auth. Default 30 minutes. */
+        public Builder sessionLifetime(Duration lifetime) {
+            this.sessionLifetime = Objects.requireNonNull(lifetime, "sessionLifetime == null");
+            return this;
+        }
+
+        /** Paynet mode: how many sessions are kept, the oldest dropped first. Default 10 000. */
+        public Builder maxSessions(int max) {
+            this.maxSessions = max;
+            return this;
+        }
+
+        /** Paynet mode: the time source (e.g. {@code Clock.fixed(...)}); move it with {@code paynet().advanceClock}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock == null");
+            return this;
         }
 
         /** The OpenAPI file to serve. Default: the bundled save_card spec. */
@@ -205,9 +280,29 @@ public final class PaynetMockExtension
             return this;
         }
 
-        /** The extension; the spec is loaded when the first test class starts. */
+        /**
+         * The extension; the spec is loaded when the first test class starts.
+         *
+         * @throws IllegalArgumentException when a Paynet setting is out of range (the message names it)
+         */
         public PaynetMockExtension build() {
-            return new PaynetMockExtension(spec, cors, apiKey);
+            new PaynetSettings(otpRequired, Optional.ofNullable(errorChannel), sessionLifetime, maxSessions,
+                    ExpiredSessionAnswer.DECLARED, clock == null ? Clock.systemUTC() : clock);
+            PaynetMockServer.Mode chosenMode = mode;
+            boolean otp = otpRequired;
+            ErrorChannel channel = errorChannel;
+            Duration lifetime = sessionLifetime;
+            int max = maxSessions;
+            Clock time = clock;
+            return new PaynetMockExtension(spec, cors, apiKey, server -> {
+                server.mode(chosenMode).otpRequired(otp).sessionLifetime(lifetime).maxSessions(max);
+                if (channel != null) {
+                    server.errorChannel(channel);
+                }
+                if (time != null) {
+                    server.clock(time);
+                }
+            });
         }
     }
 }

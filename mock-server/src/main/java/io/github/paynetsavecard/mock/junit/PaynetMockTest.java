@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.mock.junit;
 
+import io.github.paynetsavecard.mock.PaynetMockServer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the Paynet mock for a test class, with no configuration: it starts before the first test on a free port,
- * serves the bundled save_card spec, forgets received requests and added stubs before each test, and stops after
- * the last one. Test methods may take a {@link io.github.paynetsavecard.mock.PaynetMockServer} or a ready
+ * serves the bundled save_card spec in Paynet mode, forgets received requests, added stubs and sessions before each
+ * test, and stops after the last one. Test methods may take a {@link io.github.paynetsavecard.mock.PaynetMockServer} or a ready
  * {@code io.github.paynetsavecard.client.PaynetClient} parameter.
  *
  * <pre>{@code
@@ -34,4 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(PaynetMockExtension.class)
 public @interface PaynetMockTest {
+    /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
+    PaynetMockServer.Mode mode() default PaynetMockServer.Mode.PAYNET;
+
+    /** Paynet mode: the merchant has OTP on. Default off. */
+    boolean otpRequired() default false;
 }

@@ -56,21 +56,92 @@ class PaynetMockCommandTest {
     void printsItsUrlAndOperationsWhenReadyAndServesTheSpec() {
         List<Integer> statuses = new ArrayList<>();
 
-        int exit = run(server -> statuses.add(validSaveCard(server.baseUrl()).statusCode()), "--port", "0");
+        int exit = run(server -> statuses.add(validSaveCard(server.baseUrl()).statusCode()), "--port", "0",
+                "--mode", "prism");
 
         assertThat(exit).isZero();
         assertThat(statuses).containsExactly(200);
         assertThat(out()).containsPattern("listening on http://127\\.0\\.0\\.1:\\d+ ")
+                .contains("mode: prism")
                 .contains("POST " + SAVE_CARD)
+                .doesNotContain("/__paynet/")
                 .contains("stopped");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void runsInPaynetModeByDefaultAndListsTheMockOnlyEndpoints() {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+
+        int exit = run(server -> answers.add(validSaveCard(server.baseUrl())), "--port", "0");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("mode: paynet").contains("GET  /__paynet/hosted-page?session_id=")
+                .contains("POST /__paynet/reset");
+        // The example's session never came from Auth: 13, as an Error object (the spec's channel).
+        assertThat(answers.get(0).statusCode()).isEqualTo(400);
+        assertThat(SpecCalls.json(answers.get(0).body()).path("result_code").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void theErrorChannelFlagSendsRejectionsAsHttp200WithCode() {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+
+        run(server -> answers.add(validSaveCard(server.baseUrl())), "--port=0", "--error-channel=http-200");
+
+        assertThat(answers.get(0).statusCode()).isEqualTo(200);
+        assertThat(SpecCalls.json(answers.get(0).body()).path("code").asInt()).isEqualTo(13);
+    }
+
+    @Test
+    void thePaynetFlagsReachTheServer() {
+        List<String> seen = new ArrayList<>();
+
+        int exit = run(server -> {
+            String id = server.paynet().createSession();
+            seen.add(String.valueOf(java.time.Duration.between(java.time.Instant.now(),
+                    server.paynet().session(id).orElseThrow().expiresAt()).toSeconds()));
+            seen.add(String.valueOf(send(saveCard(server.baseUrl()).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"session_id\":\"" + id + "\",\"card_desc\":\"x\"}"))).statusCode()));
+            for (int i = 0; i < 5; i++) {
+                server.paynet().createSession();
+            }
+            seen.add(String.valueOf(server.paynet().sessionCount()));
+        }, "--port=0", "--otp-required", "--session-lifetime=90s", "--max-sessions=3");
+
+        assertThat(exit).isZero();
+        assertThat(Integer.parseInt(seen.get(0))).isBetween(80, 90);
+        // OTP is on and neither Auth nor save_card gave a phone number: rejected.
+        assertThat(seen.get(1)).isEqualTo("400");
+        assertThat(seen.get(2)).isEqualTo("3");
+    }
+
+    @Test
+    void rejectsEveryBadPaynetFlagWithUsageAndExitCode2() {
+        for (String[] bad : new String[][] {
+                {"--mode=wiremock", "neither paynet nor prism"},
+                {"--error-channel=smoke", "neither http-200 nor error-object"},
+                {"--session-lifetime=soon", "not a positive duration"},
+                {"--session-lifetime=PT0S", "not a positive duration"},
+                {"--session-lifetime=-5s", "not a positive duration"},
+                {"--max-sessions=0", "less than 1"},
+                {"--max-sessions=many", "'many' is not an int"},
+                {"--expired-session=never", "neither declared nor alternative"},
+                {"--otp-required=perhaps", "perhaps"}}) {
+            err.reset();
+
+            int exit = runExpectingNoStart("--port=0", bad[0]);
+
+            assertThat(exit).as(bad[0]).isEqualTo(2);
+            assertThat(err()).as(bad[0]).contains(bad[1]).contains("Usage:");
+        }
     }
 
     @Test
     void verboseLogsOneLinePerRequestWithoutTheKeyOrThePhoneNumber() {
         int exit = run(server -> send(saveCard(server.baseUrl())
                         .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withGsmForOtp")))),
-                "--port=0", "--verbose");
+                "--port=0", "--verbose", "--mode=prism");
 
         assertThat(exit).isZero();
         assertThat(out()).contains("POST " + SAVE_CARD + " -> 200")
@@ -91,7 +162,7 @@ class PaynetMockCommandTest {
 
         run(server -> responses.add(send(saveCard(server.baseUrl()).header("Origin", "https://shop.example")
                 .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))))),
-                "--port=0", "--cors=false");
+                "--port=0", "--cors=false", "--mode=prism");
 
         assertThat(responses.get(0).statusCode()).isEqualTo(200);
         assertThat(responses.get(0).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -106,7 +177,7 @@ class PaynetMockCommandTest {
                 .method("PATCH", HttpRequest.BodyPublishers.noBody())).statusCode()), "--port=0", "--spec", spec.toString());
 
         assertThat(exit).isZero();
-        assertThat(out()).contains("(spec: " + spec + ")");
+        assertThat(out()).contains("(spec: " + spec + ", mode: paynet)");
         assertThat(statuses).containsExactly(405);
     }
 
@@ -114,7 +185,8 @@ class PaynetMockCommandTest {
     @Test
     void stopsCleanlyWhenTheJvmIsAskedToStop() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PaynetMockCommand.class.getName(), "--port", "0")
+                "-cp", System.getProperty("java.class.path"), PaynetMockCommand.class.getName(), "--port", "0",
+                "--mode", "prism")
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader output = new BufferedReader(

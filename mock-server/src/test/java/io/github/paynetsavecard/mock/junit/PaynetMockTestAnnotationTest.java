@@ -9,6 +9,7 @@ import static io.github.paynetsavecard.mock.SpecCalls.validSaveCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.paynetsavecard.client.PaynetClient;
 import io.github.paynetsavecard.client.SaveCardOutcome;
 import io.github.paynetsavecard.client.SaveCardRequest;
@@ -29,6 +30,7 @@ class PaynetMockTestAnnotationTest {
     void injectsARunningServerOnAFreePort(PaynetMockServer mock) {
         firstPort = mock.port();
         mock.wireMock().stubFor(post(SAVE_CARD).willReturn(aResponse().withStatus(503)));
+        mock.paynet().createSession();
 
         assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(503);
         assertThat(mock.receivedRequests()).hasSize(1);
@@ -36,19 +38,22 @@ class PaynetMockTestAnnotationTest {
 
     @Test
     @Order(2)
-    void keepsTheServerForTheClassButResetsRequestsAndStubsBeforeEachTest(PaynetMockServer mock) {
+    void keepsTheServerForTheClassButResetsRequestsStubsAndSessionsBeforeEachTest(PaynetMockServer mock) {
         assertThat(mock.port()).isEqualTo(firstPort);
         assertThat(mock.receivedRequests()).isEmpty();
-        assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(200);
+        assertThat(mock.paynet().sessionCount()).isZero();
+        // No stub any more: the spec answers, in Paynet mode, 13 for a session that never came from Auth.
+        assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(400);
     }
 
     @Test
     @Order(3)
     void injectsAClientThatCallsTheMockWithTheDefaultKey(PaynetClient client, PaynetMockServer mock) {
-        JsonNode example = json(saveCardRequestExample("withDescription"));
+        String session = mock.paynet().createSession();
+        JsonNode example = ((ObjectNode) json(saveCardRequestExample("withDescription"))).put("session_id", session);
 
         SaveCardOutcome outcome = client.saveCard(SaveCardRequest.builder()
-                .sessionId(example.get("session_id").asText())
+                .sessionId(session)
                 .cardDescription(example.get("card_desc").asText())
                 .build());
 

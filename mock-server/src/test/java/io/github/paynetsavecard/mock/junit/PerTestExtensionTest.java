@@ -19,9 +19,12 @@ class PerTestExtensionTest {
     PaynetMockExtension mock = PaynetMockExtension.builder().build();
 
     @RepeatedTest(2)
-    void eachTestGetsItsOwnServer(PaynetMockServer server) {
+    void eachTestGetsItsOwnServerWithItsOwnSessions(PaynetMockServer server) {
         assertThat(server).isSameAs(mock.server());
-        assertThat(validSaveCard(server.baseUrl()).statusCode()).isEqualTo(200);
+        assertThat(mock.paynet().sessionCount()).isZero();
+        mock.paynet().createSession();
+        // The spec example's session never came from this server's Auth: 13.
+        assertThat(validSaveCard(server.baseUrl()).statusCode()).isEqualTo(400);
         SEEN.add(server);
     }
 

@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.paynetsavecard.client.PaynetClient;
 import io.github.paynetsavecard.client.SaveCardOutcome;
 import io.github.paynetsavecard.client.SaveCardRequest;
 import io.github.paynetsavecard.mock.SpecCalls;
+import io.github.paynetsavecard.mock.paynet.SessionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -46,8 +48,10 @@ class RegisterExtensionTest {
 
     @Test
     void theFieldGivesTheBaseUrlAndTheReceivedRequests() {
+        String session = mock.paynet().createSession();
         HttpResponse<String> response = send(saveCard(mock.baseUrl()).header("Origin", "https://shop.example")
-                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
+                .POST(HttpRequest.BodyPublishers.ofString(((ObjectNode) json(saveCardRequestExample("withDescription")))
+                        .put("session_id", session).toString())));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as("cors(false)").isEmpty();
@@ -57,13 +61,12 @@ class RegisterExtensionTest {
 
     @Test
     void theInjectedClientSendsTheConfiguredKey(PaynetClient client) {
-        JsonNode example = json(saveCardRequestExample("hostedPage"));
+        String session = mock.paynet().createSession();
 
-        SaveCardOutcome outcome = client.saveCard(SaveCardRequest.builder()
-                .sessionId(example.get("session_id").asText())
-                .build());
+        SaveCardOutcome outcome = client.saveCard(SaveCardRequest.builder().sessionId(session).build());
 
         assertThat(outcome).isInstanceOf(SaveCardOutcome.AwaitingCardholder.class);
+        assertThat(mock.paynet().session(session).orElseThrow().state()).isEqualTo(SessionState.AWAITING_CARDHOLDER);
         assertThat(mock.receivedRequests()).singleElement()
                 .satisfies(sent -> assertThat(sent.header("Authorization")).contains("Basic " + KEY));
     }
