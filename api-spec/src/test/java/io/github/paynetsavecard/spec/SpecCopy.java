@@ -31,13 +31,9 @@ public final class SpecCopy {
         this.root = root;
     }
 
-    /** A fresh copy of the real spec. */
+    /** A fresh copy of the real spec, read by the loader every module uses. */
     public static SpecCopy ofRealSpec() {
-        try {
-            return new SpecCopy((ObjectNode) YAML.readTree(REAL_SPEC.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SpecCopy((ObjectNode) ApiSpec.load(REAL_SPEC).tree().deepCopy());
     }
 
     /** The whole document, to change as a test needs. */

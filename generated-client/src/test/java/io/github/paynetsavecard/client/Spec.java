@@ -14,6 +14,11 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The packaged spec ({@code META-INF/paynet-save-card/openapi.yaml} from api-spec), read at test
  * time so that the tests follow the spec instead of copies of it.
+ *
+ * <p>The one reader of the spec outside api-spec, on purpose: api-spec's loader brings Jackson
+ * (through swagger-parser), and the client's dependency tree must stay free of Jackson in every
+ * scope (the enforcer's Moshi-only rule), so this reads the YAML with SnakeYAML. It only looks up
+ * examples by name, following a local {@code $ref} to a shared response; it checks nothing.
  */
 final class Spec {
 
