@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.client;
 
 import io.github.paynetsavecard.client.generated.model.AuthResponse;
+import io.github.paynetsavecard.client.generated.model.ChargeResponse;
 import io.github.paynetsavecard.client.generated.model.PaynetError;
 import io.github.paynetsavecard.client.generated.model.SaveCardResponse;
 import java.io.IOException;
@@ -55,6 +56,23 @@ final class Answers {
     PaynetCode code = new PaynetCode(Objects.requireNonNullElse(answer.getCode(), 0));
     return new PaynetSession(Optional.ofNullable(answer.getSessionId()).filter(id -> !id.isBlank()), code,
         Objects.requireNonNullElse(answer.getMessage(), ""), response.code());
+  }
+
+  ChargeResult charge(Response<ChargeResponse> response) {
+    if (!response.isSuccessful()) {
+      Rejection rejection = rejection(response, Transport.Operation.CHARGE);
+      return ChargeResult.refused(rejection.code(), rejection.message(), response.code(), rejection.type());
+    }
+    ChargeResponse answer = Objects.requireNonNull(response.body(), "a 2xx charge answer has a body");
+    if (answer.getCode() == null) {
+      throw new PaynetTransportException.OutcomeUnknown("The outcome is unknown: Paynet's charge answer has no code"
+          + where(response) + ". " + Transport.Operation.CHARGE.afterUnknownOutcome(), response.code(), null, null);
+    }
+    return new ChargeResult(new PaynetCode(answer.getCode()), Objects.requireNonNullElse(answer.getMessage(), ""),
+        response.code(), Optional.empty(), Optional.ofNullable(answer.getId()), Optional.ofNullable(answer.getXactId()),
+        Optional.ofNullable(answer.getIsSaveCardSucceed()), Optional.ofNullable(answer.getSaveCardResultMessage()),
+        Optional.ofNullable(answer.getCardOwnerId()), Optional.ofNullable(answer.getUserUniqueId()),
+        Optional.ofNullable(answer.getCardHash()));
   }
 
   private record Rejection(PaynetCode code, String message, Optional<String> type) {

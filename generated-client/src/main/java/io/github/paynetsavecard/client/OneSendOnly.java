@@ -7,11 +7,16 @@ import okhttp3.Response;
 /**
  * The last network interceptor: OkHttp runs it once a connection (and its TLS handshake) is up,
  * just before the request's bytes are written. It records that the request is going out, and
- * refuses to write it a second time, whoever asks: OkHttp itself (a 503 with
- * {@code Retry-After: 0} is followed up even without connection retries) or an interceptor that
- * calls {@code proceed()} again. Paynet must never see one save_card twice.
+ * refuses to write it a second time, whoever asks (an interceptor that calls {@code proceed()}
+ * again, say): Paynet must never see one request twice.
+ *
+ * <p>It also drops {@code Retry-After} from a 503: OkHttp answers {@code Retry-After: 0} by sending
+ * the request again even with connection retries off. Without the header the 503 reaches the
+ * client as Paynet's answer.
  */
 final class OneSendOnly implements Interceptor {
+
+  private static final int SERVICE_UNAVAILABLE = 503;
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -20,6 +25,10 @@ final class OneSendOnly implements Interceptor {
       throw new IOException("the client refused to send the request a second time: the first one may have"
           + " reached Paynet (something asked OkHttp to repeat it; the client never repeats a request that went out)");
     }
-    return chain.proceed(chain.request());
+    Response response = chain.proceed(chain.request());
+    if (response.code() == SERVICE_UNAVAILABLE && response.header("Retry-After") != null) {
+      return response.newBuilder().removeHeader("Retry-After").build();
+    }
+    return response;
   }
 }

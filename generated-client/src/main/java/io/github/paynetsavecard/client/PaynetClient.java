@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.client;
 
+import io.github.paynetsavecard.client.generated.api.ChargeApi;
 import io.github.paynetsavecard.client.generated.api.SaveCardApi;
 import io.github.paynetsavecard.client.generated.api.SessionApi;
 import io.github.paynetsavecard.client.generated.model.AuthRequest;
@@ -67,6 +68,7 @@ public final class PaynetClient implements AutoCloseable {
   private final OkHttpClient http;
   private final SaveCardApi saveCardApi;
   private final SessionApi sessionApi;
+  private final ChargeApi chargeApi;
   private final Answers answers;
   private final Transport transport;
 
@@ -87,6 +89,7 @@ public final class PaynetClient implements AutoCloseable {
         .build();
     this.saveCardApi = retrofit.create(SaveCardApi.class);
     this.sessionApi = retrofit.create(SessionApi.class);
+    this.chargeApi = retrofit.create(ChargeApi.class);
   }
 
   private static OkHttpClient httpClient(Builder builder, Redaction redaction) {
@@ -183,6 +186,42 @@ public final class PaynetClient implements AutoCloseable {
     Objects.requireNonNull(request, "request == null");
     return transport.enqueue(sessionApi.createSession(wire(request)), Transport.Operation.CREATE_SESSION,
         answers::session);
+  }
+
+  /**
+   * Takes the payment of a session (the spec's {@code charge}, POST /v1/transaction/charge) and
+   * reads the report of its card save: the last step after {@link #saveCard}. Server side only,
+   * with the secret key.
+   *
+   * @param request a checked request
+   * @return Paynet's answer: paid (code 0, or 100 for a repeated charge) with the card-save fields,
+   *     or a refusal from either error channel
+   * @throws PaynetTransportException.NotSent when nothing was sent (safe to send again)
+   * @throws PaynetTransportException.OutcomeUnknown when the request went out and no readable
+   *     answer came back (a repeated charge of the same session answers with the earlier one)
+   */
+  public ChargeResult charge(ChargeRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return transport.execute(chargeApi.charge(wire(request)), Transport.Operation.CHARGE, answers::charge);
+  }
+
+  /**
+   * {@link #charge} without blocking.
+   *
+   * @param request a checked request
+   * @return the result, once Paynet has answered
+   */
+  public CompletableFuture<ChargeResult> chargeAsync(ChargeRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return transport.enqueue(chargeApi.charge(wire(request)), Transport.Operation.CHARGE, answers::charge);
+  }
+
+  private static io.github.paynetsavecard.client.generated.model.ChargeRequest wire(ChargeRequest request) {
+    return new io.github.paynetsavecard.client.generated.model.ChargeRequest()
+        .sessionId(request.sessionId())
+        .tokenId(request.tokenId())
+        .referenceNo(request.referenceNo().orElse(null))
+        .transactionType(request.transactionType().isPresent() ? request.transactionType().getAsInt() : null);
   }
 
   private static io.github.paynetsavecard.client.generated.model.SaveCardRequest wire(SaveCardRequest request) {

@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  *   <li><b>Phone numbers</b> are masked to their last two digits: {@code ********67}, in the
  *       fields {@code user_gsm}, {@code user_gsm_no} and {@code save_card_gsm} and in every run of
  *       ten or more digits.
- *   <li><b>Session ids</b> are shortened to their first ten characters: {@code js_EAAAAMb…}.
+ *   <li><b>Session ids</b> ({@code session_id}, and charge's {@code card_owner_id}, which names
+ *       the stored cards) are shortened to their first ten characters: {@code js_EAAAAMb…}.
  *   <li><b>Card descriptions</b> ({@code card_desc}, often the cardholder's name) become
- *       {@value #MARKER}, and so does the publishable key that Paynet.js sends as {@code token}.
+ *       {@value #MARKER}, and so do the publishable key that Paynet.js sends as {@code token} and
+ *       charge's card token {@code token_id}.
  * </ul>
  *
  * <pre>{@code
@@ -67,10 +69,10 @@ public final class Redaction {
       "transfer-encoding", "user-agent");
 
   // Field names as the spec's schemas spell them (a client test holds them to the spec).
-  static final Set<String> SESSION_ID_FIELDS = Set.of("session_id");
-  static final Set<String> CARD_DESCRIPTION_FIELDS = Set.of("card_desc");
+  static final Set<String> SHORTENED_FIELDS = Set.of("session_id", "card_owner_id");
+  static final Set<String> REDACTED_FIELDS = Set.of("card_desc", "token", "token_id");
+  // save_card_gsm is create_token's name for the number (Paynet.js), not in the spec.
   static final Set<String> PHONE_FIELDS = Set.of("user_gsm", "user_gsm_no", "save_card_gsm");
-  static final Set<String> KEY_FIELDS = Set.of("token");
 
   private static final Pattern PERSONAL_JSON_FIELD = Pattern.compile(
       "(\"(" + alternation() + ")\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\")");
@@ -233,9 +235,9 @@ public final class Redaction {
 
   /**
    * Free text: a body, a log line, an exception message. Removes the key values the policy was
-   * given (in any encoding), redacts {@code card_desc} and {@code token}, shortens
-   * {@code session_id} and masks the phone fields (as JSON fields and as form or query
-   * parameters), then masks every run of ten or more digits.
+   * given (in any encoding), redacts {@code card_desc}, {@code token} and {@code token_id},
+   * shortens {@code session_id} and {@code card_owner_id} and masks the phone fields (as JSON
+   * fields and as form or query parameters), then masks every run of ten or more digits.
    *
    * @param text any text; {@code null} gives {@code null}
    * @return the text as it may be shown
@@ -307,10 +309,10 @@ public final class Redaction {
   }
 
   private static java.util.Optional<String> fieldValue(String name, String value) {
-    if (SESSION_ID_FIELDS.contains(name)) {
+    if (SHORTENED_FIELDS.contains(name)) {
       return java.util.Optional.of(sessionId(value));
     }
-    if (CARD_DESCRIPTION_FIELDS.contains(name) || KEY_FIELDS.contains(name)) {
+    if (REDACTED_FIELDS.contains(name)) {
       return java.util.Optional.of(value.isEmpty() ? value : MARKER);
     }
     if (PHONE_FIELDS.contains(name)) {
@@ -331,10 +333,9 @@ public final class Redaction {
 
   private static String alternation() {
     Set<String> names = new LinkedHashSet<>();
-    names.addAll(SESSION_ID_FIELDS);
-    names.addAll(CARD_DESCRIPTION_FIELDS);
+    names.addAll(SHORTENED_FIELDS);
+    names.addAll(REDACTED_FIELDS);
     names.addAll(PHONE_FIELDS);
-    names.addAll(KEY_FIELDS);
     return String.join("|", names.stream().map(Pattern::quote).toList());
   }
 

@@ -15,8 +15,9 @@ import java.util.Optional;
  *       {@link AwaitingCardholder} (without one) or {@link Rejected};
  *   <li>without a {@code card_desc}, Paynet's own screen asks the cardholder to name the card and
  *       to accept the card-storage agreement (where that screen appears is not documented);
- *   <li>charge ({@code POST /v1/transaction/charge}) takes the payment and reports the save:
- *       {@code is_save_card_succeed}, and the {@code card_owner_id} to keep.
+ *   <li>{@link PaynetClient#charge charge} takes the payment and reports the save:
+ *       {@link ChargeResult#saveCardSucceeded()} ({@code is_save_card_succeed}), and the
+ *       {@code card_owner_id} to keep.
  * </ol>
  *
  * <pre>{@code

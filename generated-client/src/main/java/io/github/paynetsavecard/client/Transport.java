@@ -27,8 +27,9 @@ final class Transport {
         + " was stored."),
     CREATE_SESSION("Paynet may have started a session; starting another one is harmless, but the first may"
         + " stay open until it expires."),
-    CHARGE("Paynet may have taken the payment. Charging again with the same session_id is answered with the"
-        + " earlier transaction (code 100, OLD_SUCCESSFUL) rather than a second payment.");
+    CHARGE("Paynet may have taken the payment. Paynet documents that charging the same session again (after a"
+        + " timeout, say) is answered with the earlier successful transaction (code 100, OLD_SUCCESSFUL) rather"
+        + " than a second payment: that is how to learn this charge's outcome.");
 
     private final String afterUnknownOutcome;
 

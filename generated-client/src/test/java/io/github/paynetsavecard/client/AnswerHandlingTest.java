@@ -73,6 +73,19 @@ class AnswerHandlingTest {
     assertThat(unknownOnError.errorType()).contains("brand_new_error");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"100, OLD_SUCCESSFUL", "23, RATIO_CODE_NOT_FOUND",
+      "24, INVOICE_NO_NOT_FOUND", "25, CARD_NOT_FOUND", "26, CARD_KEY_UNDEFINED", "200, SUBSCRIPTION_ON",
+      "201, SUBSCRIPTION_OFF"})
+  void namesTheOldSuccessAndTheIntegrationKnownCodes(int value, String name) {
+    paynet.answer(200, "{\"code\":" + value + ",\"message\":\"?\"}");
+
+    SaveCardOutcome.Rejected rejected = (SaveCardOutcome.Rejected) client.saveCard(REQUEST);
+
+    assertThat(rejected.code().known()).hasValueSatisfying(known -> assertThat(known.name()).isEqualTo(name));
+    assertThat(rejected.code()).hasToString(value + " " + name);
+  }
+
   @Test
   void ignoresUnknownFieldsOfAnyShape() {
     paynet.answer(200, "{\"is_new\":true,\"session_id\":\"js_1\",\"extra\":{\"nested\":[1,\"two\",null]},"

@@ -42,10 +42,18 @@ final class MockPaynet implements AutoCloseable, AfterEachCallback {
   }
 
   MockPaynet answer(int status, String json) {
-    server.enqueue(new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "application/json; charset=utf-8")
-        .setBody(json));
+    server.enqueue(json(status, json));
     return this;
+  }
+
+  static MockResponse json(int status, String json) {
+    return new MockResponse().setResponseCode(status)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .setBody(json);
+  }
+
+  static void enqueue(MockWebServer server, Spec.Example example) {
+    server.enqueue(json(example.status(), example.json()));
   }
 
   MockPaynet answer(Spec.Example example) {

@@ -38,6 +38,7 @@ class SaveCardWireTest {
     assertThat(sent.getPath()).isEqualTo(Spec.path("saveCard"));
     assertThat(sent.getHeader("Authorization")).isEqualTo("Basic " + MockPaynet.KEY);
     assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+    assertThat(sent.getHeader("Accept")).isEqualTo("application/json; charset=UTF-8");
     assertThat(sent.getBody().readUtf8()).isEqualTo(example.jsonAsSent());
   }
 
@@ -98,6 +99,7 @@ class SaveCardWireTest {
 
     RecordedRequest sent = paynet.takeRequest();
     assertThat(sent.getHeader("Prefer")).isEqualTo("example=noSession");
+    assertThat(sent.getHeader("Accept")).isEqualTo("application/json; charset=UTF-8");
     assertThat(sent.getHeader("Authorization")).isEqualTo("Basic " + MockPaynet.KEY);
   }
 
@@ -116,6 +118,7 @@ class SaveCardWireTest {
     assertThat(sent.getPath()).isEqualTo(Spec.path("createSession"));
     assertThat(sent.getHeader("Authorization")).isEqualTo("Basic " + MockPaynet.KEY);
     assertThat(sent.getHeader("Content-Type")).isEqualTo("application/json; charset=UTF-8");
+    assertThat(sent.getHeader("Accept")).isEqualTo("application/json; charset=UTF-8");
     assertThat(Spec.parseObject(sent.getBody().readUtf8())).isEqualTo(Spec.parseObject(payment.json()));
   }
 }

@@ -82,6 +82,44 @@ class ValidationTest {
   }
 
   @Test
+  void rejectsARetryCountOutsideItsRangeAndNamesTheRange() {
+    assertThatIllegalStateException().isThrownBy(() -> valid().retryIfNothingWasSent(-1).build())
+        .withMessage("retryIfNothingWasSent takes 0 (no retries, the default) to 5 retries; got -1");
+    assertThatIllegalStateException().isThrownBy(() -> valid().retryIfNothingWasSent(6).build())
+        .withMessageEndingWith("got 6");
+  }
+
+  @Test
+  void rejectsANullOkHttpClientAndSaysHowToDoWithoutOne() {
+    assertThatNullPointerException().isThrownBy(() -> PaynetClient.builder().okHttpClient(null))
+        .withMessage("okHttpClient == null; leave okHttpClient(...) out to let the client make its own");
+  }
+
+  @Test
+  void requiresTheSessionAndTheCardTokenOfACharge() {
+    assertThatIllegalArgumentException().isThrownBy(() -> ChargeRequest.builder().tokenId("t").build())
+        .withMessageContaining("sessionId is required");
+    assertThatIllegalArgumentException().isThrownBy(() -> ChargeRequest.builder().sessionId("js_1").build())
+        .withMessageContaining("tokenId is required").withMessageContaining("create_token");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ChargeRequest.builder().sessionId("js_1").tokenId("t").transactionType(0).build())
+        .withMessage("transactionType must be positive (1 is a sale); got 0");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ChargeRequest.builder().sessionId("js_1").tokenId("t").referenceNo(" ").build())
+        .withMessageContaining("referenceNo must not be blank");
+  }
+
+  @Test
+  void redactionBuilderRejectsBlankNamesAndAnApiKeySchemeWithoutALocation() {
+    assertThatIllegalArgumentException().isThrownBy(() -> Redaction.builder().secretHeader(" "))
+        .withMessage("secretHeader must name a header, cookie or parameter; got a blank name");
+    assertThatIllegalArgumentException().isThrownBy(() -> Redaction.builder().securityScheme("apiKey", "body", "k"))
+        .withMessageContaining("must be header, query or cookie; got \"body\"");
+    assertThatIllegalArgumentException().isThrownBy(() -> Redaction.builder().secretValue(""))
+        .withMessageContaining("secretValue must not be blank");
+  }
+
+  @Test
   void requiresASessionId() {
     assertThatIllegalArgumentException().isThrownBy(() -> SaveCardRequest.builder().build())
         .withMessageContaining("sessionId is required")
