@@ -12,7 +12,7 @@ import java.util.Map;
  * Removes {@code readOnly} properties from request schemas and {@code writeOnly} ones from response schemas,
  * together with their {@code required} entries, as Prism does before validating.
  */
-final class AccessModes {
+public final class AccessModes {
     private static final List<String> NESTED = List.of("items", "additionalProperties", "not");
     private static final List<String> COMBINED = List.of("allOf", "anyOf", "oneOf");
 
@@ -20,7 +20,7 @@ final class AccessModes {
     }
 
     /** A copy of {@code schema} without the properties marked {@code flag} ({@code readOnly} or {@code writeOnly}). */
-    static JsonNode strip(JsonNode schema, String flag) {
+    public static JsonNode strip(JsonNode schema, String flag) {
         if (!schema.isObject()) {
             return schema;
         }

@@ -31,7 +31,10 @@ final class AnswerRenderer {
     private final DynamicSampler dynamicSampler;
     private final Map<RenderKey, Rendered> renderedExamples = new ConcurrentHashMap<>();
 
-    AnswerRenderer(References references) {
+    private final ValidationSchemas schemas;
+
+    AnswerRenderer(References references, ValidationSchemas schemas) {
+        this.schemas = schemas;
         this.staticSampler = new StaticSampler(references);
         this.dynamicSampler = new DynamicSampler(references);
     }
@@ -118,7 +121,7 @@ final class AnswerRenderer {
             return Rendered.failed(Problem.of(ProblemType.NO_COMPLEX_OBJECT_TEXT,
                     "Cannot serialise complex objects as text"));
         }
-        List<Violation> violations = ResponseValidator.validate(operation, chosen.status(), headers, body);
+        List<Violation> violations = ResponseValidator.validate(operation, chosen.status(), headers, body, schemas);
         return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations, null);
     }
 

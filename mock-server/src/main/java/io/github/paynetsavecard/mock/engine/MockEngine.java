@@ -49,12 +49,14 @@ public final class MockEngine {
     private final Router router;
     private final BodyReader bodyReader;
     private final AnswerRenderer renderer;
+    private final ValidationSchemas schemas;
 
     private MockEngine(SpecIndex index, EngineOptions options) {
         this.options = options;
         this.router = new Router(index);
         this.bodyReader = new BodyReader(options.maxJsonNestingDepth());
-        this.renderer = new AnswerRenderer(new References(index.document().tree()));
+        this.schemas = new ValidationSchemas(index);
+        this.renderer = new AnswerRenderer(new References(index.document().tree()), schemas);
     }
 
     /** An engine answering from {@code spec}; reads and compiles everything it needs now. */
@@ -106,7 +108,8 @@ public final class MockEngine {
         Operation operation = found.operation();
         Map<String, JsonNode> fields = Map.of();
 
-        List<Violation> violations = RequestValidator.validate(operation, request, body, found.pathParameters());
+        List<Violation> violations = RequestValidator.validate(operation, request, body, found.pathParameters(),
+                schemas);
         Selection selection;
         if (violations.stream().anyMatch(violation -> violation.severity() == Severity.Error)) {
             selection = ResponseSelector.forInvalidRequest(operation, violations, preferences);

@@ -2,11 +2,18 @@ package io.github.paynetsavecard.mock.engine;
 
 import io.github.paynetsavecard.spec.index.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
 import io.github.paynetsavecard.spec.index.Content;
 import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.RequestBodyDefinition;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,28 +25,33 @@ import java.util.stream.Collectors;
  */
 final class RequestValidator {
     private static final String SIDE = "Request";
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data";
 
     private RequestValidator() {
     }
 
     /** Every violation of {@code request} against {@code operation}; empty when it is valid. */
     public static List<Violation> validate(Operation operation, MockRequest request, RequestBody body,
-                                           Map<String, String> pathParameters) {
+                                           Map<String, String> pathParameters, ValidationSchemas schemas) {
         List<Violation> violations = new ArrayList<>();
         SecurityCheck.check(operation.security(), request).ifPresent(violations::add);
-        violations.addAll(checkBody(operation.requestBody(), request, body));
-        violations.addAll(ParameterCheck.check(operation.headers(),
+        violations.addAll(checkBody(operation.requestBody(), request, body, schemas));
+        violations.addAll(ParameterCheck.check(operation.headers(), schemas,
                 ParameterCheck.caseInsensitive(request.headers()), SIDE));
-        violations.addAll(ParameterCheck.check(operation.query(), request.query()::get, SIDE));
-        violations.addAll(ParameterCheck.check(operation.pathParameters(),
-                name -> Optional.ofNullable(pathParameters.get(name)).map(List::of).orElse(List.of()), SIDE));
+        violations.addAll(ParameterCheck.check(operation.query(), schemas,
+                ParameterCheck.caseInsensitive(request.query()), SIDE));
+        Map<String, List<String>> pathValues = new LinkedHashMap<>();
+        pathParameters.forEach((name, value) -> pathValues.put(name, List.of(value)));
+        violations.addAll(ParameterCheck.check(operation.pathParameters(), schemas,
+                ParameterCheck.caseInsensitive(pathValues), SIDE));
         return List.copyOf(violations);
     }
 
     // Prism: a required body must be present (and truthy, in JavaScript's sense); a non-empty body must have a
     // content type the operation accepts; then the body is validated against that content's schema.
     private static List<Violation> checkBody(Optional<RequestBodyDefinition> definition, MockRequest request,
-                                             RequestBody body) {
+                                             RequestBody body, ValidationSchemas schemas) {
         Optional<JsonNode> value = valueOf(body);
         boolean missing = value.filter(RequestValidator::truthy).isEmpty();
         if (definition.isPresent() && definition.get().required() && missing) {
@@ -59,10 +71,46 @@ final class RequestValidator {
             return List.of();
         }
         Optional<Content> content = MediaType.contentFor(definition.get().contents(), mediaType);
-        if (content.isEmpty() || content.get().validator().isEmpty()) {
+        Optional<CompiledSchema> schema = content.flatMap(schemas::body);
+        String essence = mediaType.map(MediaType::essence).orElse("");
+        if (schema.isEmpty() || essence.equals(MULTIPART)) {
             return List.of();
         }
-        return SchemaCheck.check(content.get().validator().get(), value.get(), "body", SIDE);
+        JsonNode checked = essence.equals(FORM) && value.get().isTextual()
+                ? formFields(value.get().textValue(), content.get().schema().map(AllOfMerge::merged))
+                : value.get();
+        return SchemaCheck.check(schema.get(), checked, "body", SIDE);
+    }
+
+    // Prism's form-body reading: name=value pairs (a repeated name keeps its last value), `+` as a space, then
+    // percent-decoding (an undecodable pair is kept as sent); only the schema's properties are kept, and each
+    // value is coerced to its property's type, as AJV's coerceTypes does.
+    private static JsonNode formFields(String body, Optional<JsonNode> schema) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : body.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            pairs.put(decoded(name), decoded(value.replace("+", "%20")));
+        }
+        JsonNode properties = schema.map(s -> s.path("properties")).orElse(MissingNode.getInstance());
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        pairs.forEach((name, value) -> {
+            if (!properties.isObject()) {
+                fields.put(name, value);
+            } else if (properties.has(name)) {
+                fields.set(name, ParameterCheck.coerce(value, StaticSampler.inferType(properties.get(name))));
+            }
+        });
+        return fields;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException undecodable) {
+            return text;
+        }
     }
 
     private static boolean accepts(RequestBodyDefinition definition, Optional<String> contentType,

@@ -27,7 +27,7 @@ final class ResponseValidator {
      * Every violation of an answer with {@code status}, {@code headers} and {@code body} (empty for none).
      */
     public static List<Violation> validate(Operation operation, int status, Map<String, String> headers,
-                                           Optional<JsonNode> body) {
+                                           Optional<JsonNode> body, ValidationSchemas schemas) {
         Optional<ResponseDefinition> declared = declaredFor(operation.responses(), status);
         if (declared.isEmpty()) {
             String codes = operation.responses().stream().map(ResponseDefinition::code)
@@ -47,10 +47,10 @@ final class ResponseValidator {
                     .map(Content::mediaType).collect(Collectors.joining(", "))));
         }
         if (body.isPresent()) {
-            MediaType.contentFor(response.contents(), mediaType).flatMap(Content::validator)
+            MediaType.contentFor(response.contents(), mediaType).flatMap(schemas::body)
                     .ifPresent(schema -> violations.addAll(SchemaCheck.check(schema, body.get(), "body", SIDE)));
         }
-        violations.addAll(ParameterCheck.check(response.headerCheck(),
+        violations.addAll(ParameterCheck.check(response.headerCheck(), schemas,
                 ParameterCheck.caseInsensitive(listValues(headers)), SIDE));
         return List.copyOf(violations);
     }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.paynetsavecard.spec.index.References;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -219,25 +221,49 @@ final class StaticSampler {
         return new Sample(null, type);
     }
 
+    /**
+     * Prism's {@code sampleNumber} on the schema as http-spec leaves it: the format's range narrows
+     * {@code minimum}/{@code maximum}, then OpenAPI 3.0's boolean {@code exclusiveMinimum: true} takes the
+     * {@code minimum}'s value (and the {@code minimum} is dropped), likewise for the maximum.
+     */
     private static JsonNode number(JsonNode schema) {
-        if (schema.has("minimum") && !schema.path("exclusiveMinimum").asBoolean(false)) {
-            return schema.get("minimum");
+        Map<String, JsonNode> bounds = new HashMap<>();
+        for (String keyword : List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")) {
+            if (schema.has(keyword)) {
+                bounds.put(keyword, schema.get(keyword));
+            }
         }
-        Optional<BigDecimal> exclusiveMinimum = exclusive(schema, "exclusiveMinimum", "minimum");
-        Optional<BigDecimal> exclusiveMaximum = exclusive(schema, "exclusiveMaximum", "maximum");
-        if (exclusiveMinimum.isPresent()) {
-            BigDecimal result = exclusiveMinimum.get().add(BigDecimal.ONE);
-            if (exclusiveMaximum.isPresent() && result.compareTo(exclusiveMaximum.get()) == 0) {
-                result = result.add(exclusiveMaximum.get()).subtract(BigDecimal.ONE)
+        NumberFormats.narrow(schema, bounds);
+        for (String side : List.of("Minimum", "Maximum")) {
+            String exclusive = "exclusive" + side;
+            String plain = side.toLowerCase(Locale.ROOT);
+            JsonNode flag = bounds.get(exclusive);
+            if (flag == null || flag.isNumber()) {
+                continue;
+            }
+            bounds.remove(exclusive);
+            if (flag.asBoolean(false) && bounds.containsKey(plain) && bounds.get(plain).isNumber()) {
+                bounds.put(exclusive, bounds.remove(plain));
+            }
+        }
+        if (bounds.containsKey("minimum")) {
+            return bounds.get("minimum");
+        }
+        JsonNode exclusiveMinimum = bounds.get("exclusiveMinimum");
+        JsonNode exclusiveMaximum = bounds.get("exclusiveMaximum");
+        if (exclusiveMinimum != null) {
+            BigDecimal result = exclusiveMinimum.decimalValue().add(BigDecimal.ONE);
+            if (exclusiveMaximum != null && result.compareTo(exclusiveMaximum.decimalValue()) == 0) {
+                result = result.add(exclusiveMaximum.decimalValue()).subtract(BigDecimal.ONE)
                         .divide(BigDecimal.valueOf(2));
             }
             return numeric(result);
         }
-        if (exclusiveMaximum.isPresent()) {
-            return numeric(exclusiveMaximum.get().subtract(BigDecimal.ONE));
+        if (exclusiveMaximum != null) {
+            return numeric(exclusiveMaximum.decimalValue().subtract(BigDecimal.ONE));
         }
-        if (schema.has("maximum")) {
-            return schema.get("maximum");
+        if (bounds.containsKey("maximum")) {
+            return bounds.get("maximum");
         }
         return JSON.numberNode(0);
     }
@@ -245,21 +271,6 @@ final class StaticSampler {
     private static JsonNode numeric(BigDecimal value) {
         BigDecimal plain = value.stripTrailingZeros();
         return plain.scale() <= 0 ? JSON.numberNode(plain.toBigIntegerExact()) : JSON.numberNode(plain);
-    }
-
-    // OpenAPI 3.0 writes `exclusiveMinimum: true` next to `minimum`; JSON Schema writes the bound itself.
-    private static Optional<BigDecimal> exclusive(JsonNode schema, String keyword, String bound) {
-        JsonNode value = schema.get(keyword);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value.isNumber()) {
-            return Optional.of(value.decimalValue());
-        }
-        if (value.asBoolean(false) && schema.path(bound).isNumber()) {
-            return Optional.of(schema.get(bound).decimalValue());
-        }
-        return Optional.empty();
     }
 
     /** Prism's {@code inferType}: the first declared type, else a type implied by the keywords used. */
