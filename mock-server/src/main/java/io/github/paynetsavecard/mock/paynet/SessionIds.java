@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.mock.paynet;
 
+import io.github.paynetsavecard.client.Redaction;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -7,7 +8,6 @@ import java.util.Base64;
 final class SessionIds {
     /** 36 random bytes: 48 base64 characters, as long as the bodies of Paynet's examples. */
     private static final int RANDOM_BYTES = 36;
-    private static final int SHOWN_PREFIX = 8;
 
     private final SecureRandom random = new SecureRandom();
     private final String prefix;
@@ -27,11 +27,8 @@ final class SessionIds {
         return prefix + Base64.getEncoder().withoutPadding().encodeToString(bytes).replace('+', '*');
     }
 
-    /** {@code js_EAAAA…} : enough to tell sessions apart in a message, never the full id. */
+    /** {@code js_EAAAAMb…}: the project's one redaction policy ({@link Redaction#sessionId}), never the full id. */
     static String masked(String id) {
-        if (id == null) {
-            return "null";
-        }
-        return id.length() <= SHOWN_PREFIX ? "…" : id.substring(0, SHOWN_PREFIX) + "…";
+        return Redaction.sessionId(id);
     }
 }

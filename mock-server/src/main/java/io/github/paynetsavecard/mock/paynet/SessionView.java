@@ -1,5 +1,6 @@
 package io.github.paynetsavecard.mock.paynet;
 
+import io.github.paynetsavecard.client.Redaction;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public record SessionView(String sessionId, SessionState state, Optional<String>
     public record StoredCard(String cardOwnerId, String cardDesc, String cardHash) {
         @Override
         public String toString() {
-            return "StoredCard[cardOwnerId=" + cardOwnerId + ", cardDesc=<" + cardDesc.length() + " chars>]";
+            return "StoredCard[cardOwnerId=" + SessionIds.masked(cardOwnerId) + ", cardDesc=" + Redaction.MARKER + "]";
         }
     }
 
@@ -42,6 +43,6 @@ public record SessionView(String sessionId, SessionState state, Optional<String>
     @Override
     public String toString() {
         return "SessionView[" + SessionIds.masked(sessionId) + ", " + state + ", cardDesc="
-                + cardDesc.map(desc -> "<" + desc.length() + " chars>").orElse("none") + "]";
+                + cardDesc.map(desc -> Redaction.MARKER).orElse("none") + "]";
     }
 }
