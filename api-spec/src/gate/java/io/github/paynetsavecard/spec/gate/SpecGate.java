@@ -133,11 +133,14 @@ public final class SpecGate {
         try {
             result = new OpenAPIV3Parser().readLocation(file.toAbsolutePath().toString(), null, parse);
         } catch (RuntimeException e) {
-            throw new GateFailure(GateFiles.shown(file) + ": cannot be read as OpenAPI: " + e);
+            throw new GateFailure(GateFiles.shown(file) + ": cannot be read as OpenAPI: "
+                    + String.valueOf(e).replaceAll("\\s+", " "));
         }
         List<String> problems = result == null || result.getMessages() == null ? List.of() : result.getMessages();
         if (result == null || result.getOpenAPI() == null || !problems.isEmpty()) {
-            String first = problems.isEmpty() ? "not an OpenAPI 3 document" : problems.get(0);
+            // One line: YAML errors come with a quoted excerpt over several lines.
+            String first = problems.isEmpty() ? "not an OpenAPI 3 document"
+                    : problems.get(0).replaceAll("\\s+", " ").trim();
             throw new GateFailure(GateFiles.shown(file) + ": not valid OpenAPI: " + first
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
