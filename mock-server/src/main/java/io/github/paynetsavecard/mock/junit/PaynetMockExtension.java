@@ -2,13 +2,8 @@ package io.github.paynetsavecard.mock.junit;
 
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.ReceivedRequest;
-import io.github.paynetsavecard.mock.paynet.ErrorChannel;
-import io.github.paynetsavecard.mock.paynet.ExpiredSessionAnswer;
 import io.github.paynetsavecard.mock.paynet.PaynetMode;
-import io.github.paynetsavecard.mock.paynet.PaynetSettings;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,11 +208,7 @@ public final class PaynetMockExtension
         private boolean cors = true;
         private String apiKey = DEFAULT_API_KEY;
         private PaynetMockServer.Mode mode = PaynetMockServer.Mode.PAYNET;
-        private boolean otpRequired;
-        private ErrorChannel errorChannel;
-        private Duration sessionLifetime = PaynetSettings.DEFAULT_SESSION_LIFETIME;
-        private int maxSessions = PaynetSettings.DEFAULT_MAX_SESSIONS;
-        private Clock clock;
+        private Consumer<PaynetMockServer.Builder> server = settings -> { };
 
         private Builder() {
         }
@@ -228,33 +219,18 @@ public final class PaynetMockExtension
             return this;
         }
 
-        /** Paynet mode: the merchant has OTP on (switch it per test with {@code paynet().otpRequired(...)}). */
-        public Builder otpRequired(boolean required) {
-            this.otpRequired = required;
-            return this;
-        }
-
-        /** Paynet mode: how rejections are sent. Default: the channel the spec names as Paynet's rule. */
-        public Builder errorChannel(ErrorChannel channel) {
-            this.errorChannel = Objects.requireNonNull(channel, "errorChannel == null; leave it out for the spec's");
-            return this;
-        }
-
-        /** Paynet mode: how long a session lives after Auth. Default 30 minutes. */
-        public Builder sessionLifetime(Duration lifetime) {
-            this.sessionLifetime = Objects.requireNonNull(lifetime, "sessionLifetime == null");
-            return this;
-        }
-
-        /** Paynet mode: how many sessions are kept, the oldest dropped first. Default 10 000. */
-        public Builder maxSessions(int max) {
-            this.maxSessions = max;
-            return this;
-        }
-
-        /** Paynet mode: the time source (e.g. {@code Clock.fixed(...)}); move it with {@code paynet().advanceClock}. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock == null");
+        /**
+         * Any further setting of the server, e.g. Paynet mode's (see {@link PaynetMockServer.Builder}):
+         * <pre>{@code
+         * PaynetMockExtension.builder()
+         *     .server(settings -> settings.otpRequired(true).clock(Clock.fixed(start, ZoneOffset.UTC)))
+         *     .build();
+         * }</pre>
+         * Applied after the spec, CORS and mode; a bad value fails when the server starts, with its builder's
+         * message naming the setting.
+         */
+        public Builder server(Consumer<PaynetMockServer.Builder> settings) {
+            this.server = Objects.requireNonNull(settings, "server settings == null");
             return this;
         }
 
@@ -280,29 +256,11 @@ public final class PaynetMockExtension
             return this;
         }
 
-        /**
-         * The extension; the spec is loaded when the first test class starts.
-         *
-         * @throws IllegalArgumentException when a Paynet setting is out of range (the message names it)
-         */
+        /** The extension; the spec is loaded when the first test class starts. */
         public PaynetMockExtension build() {
-            new PaynetSettings(otpRequired, Optional.ofNullable(errorChannel), sessionLifetime, maxSessions,
-                    ExpiredSessionAnswer.DECLARED, clock == null ? Clock.systemUTC() : clock);
             PaynetMockServer.Mode chosenMode = mode;
-            boolean otp = otpRequired;
-            ErrorChannel channel = errorChannel;
-            Duration lifetime = sessionLifetime;
-            int max = maxSessions;
-            Clock time = clock;
-            return new PaynetMockExtension(spec, cors, apiKey, server -> {
-                server.mode(chosenMode).otpRequired(otp).sessionLifetime(lifetime).maxSessions(max);
-                if (channel != null) {
-                    server.errorChannel(channel);
-                }
-                if (time != null) {
-                    server.clock(time);
-                }
-            });
+            Consumer<PaynetMockServer.Builder> more = server;
+            return new PaynetMockExtension(spec, cors, apiKey, settings -> more.accept(settings.mode(chosenMode)));
         }
     }
 }

@@ -28,9 +28,9 @@ class PaynetStateHelpersTest {
 
     @RegisterExtension
     static PaynetMockExtension mock = PaynetMockExtension.builder()
-            .clock(Clock.fixed(START, ZoneOffset.UTC))
-            .sessionLifetime(Duration.ofMinutes(10))
-            .errorChannel(ErrorChannel.HTTP_200)
+            .server(settings -> settings.clock(Clock.fixed(START, ZoneOffset.UTC))
+                    .sessionLifetime(Duration.ofMinutes(10))
+                    .errorChannel(ErrorChannel.HTTP_200))
             .build();
 
     private static JsonNode saveCardFor(String session, String extraFields) {

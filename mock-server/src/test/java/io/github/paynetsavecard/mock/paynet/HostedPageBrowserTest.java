@@ -3,17 +3,16 @@ package io.github.paynetsavecard.mock.paynet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.junit.PaynetMockExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -37,19 +36,8 @@ class HostedPageBrowserTest {
     private static final JsonNode SCREEN = PaynetCalls.SPEC.at(
             "/paths/~1v1~1paynetj~1save_card/post/x-paynet-hosted-page/screen");
 
-    private static PaynetMockServer mock;
-
-    @BeforeAll
-    static void start() {
-        mock = PaynetMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mock != null) {
-            mock.close();
-        }
-    }
+    @RegisterExtension
+    static PaynetMockExtension mock = PaynetMockExtension.builder().build();
 
     /** Skips locally and fails in CI when the browser or its driver is missing. */
     static void requireChromium() {

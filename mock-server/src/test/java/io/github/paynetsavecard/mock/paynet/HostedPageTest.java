@@ -4,37 +4,26 @@ import static io.github.paynetsavecard.mock.paynet.PaynetCalls.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.junit.PaynetMockExtension;
 import io.github.paynetsavecard.mock.paynet.PaynetCalls.Answer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The mock-only endpoints under /__paynet/, over HTTP: the cardholder's page, a session's state, the reset. */
 class HostedPageTest {
     private static final String PAGE = "/__paynet/hosted-page";
     private static final JsonNode SCREEN = PaynetCalls.SPEC.at("/paths/~1v1~1paynetj~1save_card/post/x-paynet-hosted-page/screen");
-    private static PaynetMockServer mock;
+    @RegisterExtension
+    static PaynetMockExtension mock = PaynetMockExtension.builder().build();
     private static PaynetCalls calls;
 
     @BeforeAll
-    static void start() {
-        mock = PaynetMockServer.builder().build().start();
+    static void connect() {
         calls = new PaynetCalls(mock.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
     }
 
     private static String text(String pointer) {

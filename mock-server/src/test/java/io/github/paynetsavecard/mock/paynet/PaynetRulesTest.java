@@ -14,31 +14,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
+import io.github.paynetsavecard.mock.junit.PaynetMockExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Paynet mode's rules for Auth, save_card and charge, over HTTP against a running mock. */
 class PaynetRulesTest {
     private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
-    private static PaynetMockServer mock;
+    @RegisterExtension
+    static PaynetMockExtension mock = PaynetMockExtension.builder()
+            .server(settings -> settings.clock(Clock.fixed(NOW, ZoneOffset.UTC)))
+            .build();
     private static PaynetCalls calls;
 
     @BeforeAll
-    static void start() {
-        mock = PaynetMockServer.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start();
+    static void connect() {
         calls = new PaynetCalls(mock.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        mock.reset();
     }
 
     /** Every answer in Paynet mode passes the mock's own validation against the spec. */
