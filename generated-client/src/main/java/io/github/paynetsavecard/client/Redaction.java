@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,15 +179,7 @@ public final class Redaction {
    * @return an unmodifiable copy in the same order, every value through {@link #header}
    */
   public Map<String, List<String>> headers(Map<String, List<String>> headers) {
-    Map<String, List<String>> shown = new LinkedHashMap<>();
-    if (headers != null) {
-      headers.forEach((name, values) -> {
-        List<String> redacted = new ArrayList<>(values.size());
-        values.forEach(value -> redacted.add(value == null ? null : header(name, value)));
-        shown.put(name, Collections.unmodifiableList(redacted));
-      });
-    }
-    return Collections.unmodifiableMap(shown);
+    return eachValue(headers, this::header);
   }
 
   /**
@@ -194,11 +188,16 @@ public final class Redaction {
    *     masked or shortened
    */
   public Map<String, List<String>> query(Map<String, List<String>> query) {
+    return eachValue(query, this::queryValue);
+  }
+
+  private static Map<String, List<String>> eachValue(Map<String, List<String>> named,
+      BinaryOperator<String> redact) {
     Map<String, List<String>> shown = new LinkedHashMap<>();
-    if (query != null) {
-      query.forEach((name, values) -> {
+    if (named != null) {
+      named.forEach((name, values) -> {
         List<String> redacted = new ArrayList<>(values.size());
-        values.forEach(value -> redacted.add(value == null ? null : queryValue(name, value)));
+        values.forEach(value -> redacted.add(value == null ? null : redact.apply(name, value)));
         shown.put(name, Collections.unmodifiableList(redacted));
       });
     }
@@ -308,17 +307,17 @@ public final class Redaction {
     return shown.toString();
   }
 
-  private static java.util.Optional<String> fieldValue(String name, String value) {
+  private static Optional<String> fieldValue(String name, String value) {
     if (SHORTENED_FIELDS.contains(name)) {
-      return java.util.Optional.of(sessionId(value));
+      return Optional.of(sessionId(value));
     }
     if (REDACTED_FIELDS.contains(name)) {
-      return java.util.Optional.of(value.isEmpty() ? value : MARKER);
+      return Optional.of(value.isEmpty() ? value : MARKER);
     }
     if (PHONE_FIELDS.contains(name)) {
-      return java.util.Optional.of(phoneNumber(value));
+      return Optional.of(phoneNumber(value));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String maskDigitRuns(String text) {

@@ -149,9 +149,6 @@ final class Transport {
       if (type.isInstance(cause)) {
         return type.cast(cause);
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return null;
   }
