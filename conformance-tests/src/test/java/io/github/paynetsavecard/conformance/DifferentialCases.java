@@ -237,6 +237,9 @@ final class DifferentialCases {
             add("listPets: an exploded array value with a comma is one item", listPets("?tags=a,toolongvalue"));
             add("listPets: an int64 beyond 2^53 breaks the format's maximum", listPets("?ids=9007199254740993"));
             add("listPets: an int32 beyond its range (Prism also reports format)", listPets("?limit=3000000000"));
+            add("listPets: a deepObject filter breaking its enum", listPets("?filter%5Bkind%5D=bird"));
+            add("listPets: a valid deepObject filter", listPets("?filter%5Bkind%5D=cat"));
+            add("listPets: a deprecated query parameter sent (a warning)", listPets("?sort=name"));
             add("listPets: no bearer token (401 served from default)", RawRequest.method("GET", "/pets")
                     .header("X-Request-Id", REQUEST_ID).header("X-Colours", "black").build());
             add("listPets: Prefer: code=500 (served from default)", listPets("", "Prefer", "code=500"));
@@ -296,6 +299,8 @@ final class DifferentialCases {
             add("petNotes: an empty segment in the middle (/pets//notes)", get("/pets//notes"));
             add("petNotes: a path parameter of the wrong type", get("/pets/x/notes"));
             add("petCompanion: oneOf (the first branch; int32 generated)", getPet("/pets/7/companion"));
+            add("petTags: an exploded label-style array", get("/pets/7/tags/.ab.cd"));
+            add("petTags: a label-style item too long", get("/pets/7/tags/.ab.toolong"));
             add("report: a text/csv example without schema", get("/report"));
             add("report: Prefer: dynamic=true on a content without schema", get("/report", "Prefer", "dynamic=true"));
         }
@@ -326,6 +331,8 @@ final class DifferentialCases {
                     "petId=7&at=2026-12-01T10%3A00%3A00Z"));
             add("bookVisit: a form-urlencoded body validated field by field",
                     visit("application/x-www-form-urlencoded", "petId=abc&at=x"));
+            add("bookVisit: a multipart body with a field of the wrong type", visit("multipart/form-data; boundary=XX",
+                    "--XX\r\nContent-Disposition: form-data; name=\"petId\"\r\n\r\nabc\r\n--XX--\r\n"));
             cases.add(DifferentialCase.seeded("bookVisit: Prefer: dynamic=true, seed=9", RawRequest.method("POST",
                     "/visits?api_key=k").header("Prefer", "dynamic=true, seed=9").body("application/json", VISIT)
                     .build()));

@@ -101,7 +101,7 @@ final class IndexReader {
                     parameter.path("required").asBoolean("path".equals(location)),
                     schemaOf(parameter).orElseGet(JSON::objectNode),
                     parameter.path("explode").asBoolean(!parameter.has("style")
-                            || "form".equals(parameter.path("style").asText()))));
+                            || "form".equals(parameter.path("style").asText())), parameter));
         }
         return group(location, parameters);
     }
@@ -163,7 +163,8 @@ final class IndexReader {
                 Optional<JsonNode> schema = schemaOf(definition);
                 headers.add(new HeaderDefinition(header.getKey(), schema, examples(definition, schema)));
                 headerParameters.add(new Parameter(header.getKey().toLowerCase(Locale.ROOT),
-                        definition.path("required").asBoolean(false), schema.orElseGet(JSON::objectNode), false));
+                        definition.path("required").asBoolean(false), schema.orElseGet(JSON::objectNode), false,
+                        definition));
             }
             definitions.add(new ResponseDefinition(entry.getKey(), headers,
                     group("header", headerParameters), contents(response.path("content"), true)));

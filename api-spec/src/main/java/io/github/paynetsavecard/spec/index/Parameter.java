@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.spec.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,20 @@ import java.util.Objects;
  * @param required whether it must be present
  * @param schema   its schema with references inlined; an empty object when the spec gives none
  * @param explode  OpenAPI's {@code explode}: whether an array is sent as repeated parameters
+ * @param definition the parameter (or header) object as written, references followed: for readers that need what
+ *                 this record does not say ({@code style}, {@code deprecated}, whether {@code explode} was written);
+ *                 an empty object when there is none
  */
-public record Parameter(String name, boolean required, JsonNode schema, boolean explode) {
+public record Parameter(String name, boolean required, JsonNode schema, boolean explode, JsonNode definition) {
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");
+        Objects.requireNonNull(definition, "definition == null");
+    }
+
+    /** A parameter without its written definition. */
+    public Parameter(String name, boolean required, JsonNode schema, boolean explode) {
+        this(name, required, schema, explode, JsonNodeFactory.instance.objectNode());
     }
 
     /** The first type the schema names, or empty when it names none. */

@@ -1,14 +1,15 @@
 package io.github.paynetsavecard.mock.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.paynetsavecard.spec.SchemaValidator.CompiledSchema;
 import io.github.paynetsavecard.spec.index.Parameter;
 import io.github.paynetsavecard.spec.index.ParameterGroup;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,10 @@ import java.util.regex.Pattern;
 /**
  * Validates the parameters of one location as Prism does ({@code prism-http}'s {@code validateParams}): names are
  * matched case-insensitively and reported in lower case ({@code ["path","petid"]}, see {@link ValidationSchemas}),
- * the values are deserialised
- * (form style for the query, simple style for path and headers), an empty value counts as absent (Prism's
- * {@code pickBy} drops it, so a required one is reported missing), the values are coerced to the schema's scalar
- * type as AJV's {@code coerceTypes} would, and validated together as one object.
+ * each value is read by its style ({@link ParameterStyles}), an empty value counts as absent (Prism's
+ * {@code pickBy} drops it, so a required one is reported missing), the values are coerced to the schema's types
+ * as AJV's {@code coerceTypes} would, and validated together as one object. A {@code deprecated} parameter that
+ * is sent adds a warning.
  */
 final class ParameterCheck {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -33,29 +34,27 @@ final class ParameterCheck {
     }
 
     /**
-     * The violations of the values {@code lookup} gives for each parameter of {@code group}.
+     * The violations of the request's (or answer's) {@code values} of {@code group}'s location.
      *
-     * @param side {@code Request} or {@code Response}
+     * @param values the values by name as sent (headers: several values of one name are joined with {@code ", "})
+     * @param side   {@code Request} or {@code Response}
      */
-    static List<Violation> check(ParameterGroup group, ValidationSchemas schemas,
-                                 Function<String, List<String>> lookup, String side) {
+    static List<Violation> check(ParameterGroup group, ValidationSchemas schemas, Map<String, List<String>> values,
+                                 String side) {
         Optional<CompiledSchema> schema = schemas.parameters(group);
         if (schema.isEmpty()) {
             return List.of();
         }
-        boolean form = "query".equals(group.location());
-        ObjectNode values = JSON.objectNode();
+        Function<String, List<String>> lookup = caseInsensitive(values);
+        ObjectNode object = JSON.objectNode();
         for (Parameter parameter : group.parameters()) {
-            List<String> raw = lookup.apply(parameter.name());
-            if (raw == null || raw.isEmpty()) {
-                continue;
-            }
-            JsonNode value = form ? formStyle(parameter, raw) : simpleStyle(parameter, raw);
-            if (value != null) {
-                values.set(parameter.name().toLowerCase(Locale.ROOT), value);
-            }
+            ParameterStyles.read(parameter, group.location(), lookup, values).ifPresent(value -> object.set(
+                    parameter.name().toLowerCase(Locale.ROOT), ParameterStyles.coerced(value, parameter.schema())));
         }
-        return SchemaCheck.check(schema.get(), values, group.location(), side);
+        List<Violation> violations = new ArrayList<>(SchemaCheck.check(schema.get(), object, group.location(),
+                side));
+        violations.addAll(deprecated(group, values));
+        return violations;
     }
 
     /** The values of a map whose keys are compared case-insensitively (headers, and in Prism also query and path). */
@@ -70,34 +69,28 @@ final class ParameterCheck {
         };
     }
 
-    // Prism's deserializeFormStyle: an empty value is absent; an exploded array is the repeated values, an
-    // unexploded one the last value split at commas.
-    private static JsonNode formStyle(Parameter parameter, List<String> raw) {
-        boolean array = "array".equals(parameter.type());
-        if (raw.size() == 1 && raw.get(0).isEmpty()) {
-            return null;
+    // Prism looks a deprecated parameter up by its name as written, case-sensitively (header names arrive in
+    // lower case, so only a lower-case header name is ever found), and warns at [location, name].
+    private static List<Violation> deprecated(ParameterGroup group, Map<String, List<String>> values) {
+        List<Violation> warnings = new ArrayList<>();
+        for (Parameter parameter : group.parameters()) {
+            if (!parameter.definition().path("deprecated").asBoolean(false)) {
+                continue;
+            }
+            String name = parameter.definition().path("name").asText(parameter.name());
+            boolean header = "header".equals(group.location());
+            List<String> sent = header ? (name.equals(name.toLowerCase(Locale.ROOT))
+                    ? caseInsensitive(values).apply(name) : List.of()) : values.getOrDefault(name, List.of());
+            if (String.join("", sent).isEmpty()) {
+                continue;
+            }
+            String location = group.location();
+            warnings.add(new Violation(Optional.of(List.of(location, name)),
+                    Optional.of(TextNode.valueOf("deprecated")), Severity.Warning,
+                    Character.toUpperCase(location.charAt(0)) + location.substring(1) + " param " + name
+                            + " is deprecated", List.of()));
         }
-        if (!array) {
-            return coerce(raw.get(0), parameter.type());
-        }
-        List<String> items = parameter.explode() ? raw : List.of(raw.get(raw.size() - 1).split(",", -1));
-        return coerced(items, parameter.itemType());
-    }
-
-    // Prism's deserializeSimpleStyle: an array is the value split at commas (an empty value is an empty array);
-    // any other empty value is absent. Repeated headers arrive joined with ", ", as Node joins them.
-    private static JsonNode simpleStyle(Parameter parameter, List<String> raw) {
-        String value = String.join(", ", raw);
-        if ("array".equals(parameter.type())) {
-            return coerced(value.isEmpty() ? List.of() : List.of(value.split(",", -1)), parameter.itemType());
-        }
-        return value.isEmpty() ? null : coerce(value, parameter.type());
-    }
-
-    private static ArrayNode coerced(List<String> items, String type) {
-        ArrayNode array = JSON.arrayNode();
-        items.forEach(item -> array.add(coerce(item, type)));
-        return array;
+        return warnings;
     }
 
     /** {@code value} as the scalar {@code type} when it reads as one (AJV's {@code coerceTypes}), else as text. */

@@ -37,14 +37,11 @@ final class RequestValidator {
         List<Violation> violations = new ArrayList<>();
         SecurityCheck.check(operation.security(), request).ifPresent(violations::add);
         violations.addAll(checkBody(operation.requestBody(), request, body, schemas));
-        violations.addAll(ParameterCheck.check(operation.headers(), schemas,
-                ParameterCheck.caseInsensitive(request.headers()), SIDE));
-        violations.addAll(ParameterCheck.check(operation.query(), schemas,
-                ParameterCheck.caseInsensitive(request.query()), SIDE));
+        violations.addAll(ParameterCheck.check(operation.headers(), schemas, request.headers(), SIDE));
+        violations.addAll(ParameterCheck.check(operation.query(), schemas, request.query(), SIDE));
         Map<String, List<String>> pathValues = new LinkedHashMap<>();
         pathParameters.forEach((name, value) -> pathValues.put(name, List.of(value)));
-        violations.addAll(ParameterCheck.check(operation.pathParameters(), schemas,
-                ParameterCheck.caseInsensitive(pathValues), SIDE));
+        violations.addAll(ParameterCheck.check(operation.pathParameters(), schemas, pathValues, SIDE));
         return List.copyOf(violations);
     }
 

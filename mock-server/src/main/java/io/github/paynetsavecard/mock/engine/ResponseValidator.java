@@ -50,8 +50,7 @@ final class ResponseValidator {
             MediaType.contentFor(response.contents(), mediaType).flatMap(schemas::body)
                     .ifPresent(schema -> violations.addAll(SchemaCheck.check(schema, body.get(), "body", SIDE)));
         }
-        violations.addAll(ParameterCheck.check(response.headerCheck(), schemas,
-                ParameterCheck.caseInsensitive(listValues(headers)), SIDE));
+        violations.addAll(ParameterCheck.check(response.headerCheck(), schemas, listValues(headers), SIDE));
         return List.copyOf(violations);
     }
 

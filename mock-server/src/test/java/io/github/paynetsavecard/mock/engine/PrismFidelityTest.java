@@ -26,7 +26,14 @@ class PrismFidelityTest {
                 get:
                   parameters:
                     - {name: sinceDay, in: query, schema: {type: string, format: date}}
-                    - {name: tags, in: query, schema: {type: array, items: {type: string, maxLength: 3}}}
+                    - {name: tags, in: query, explode: true, schema: {type: array, items: {type: string, maxLength: 3}}}
+                    - {name: codes, in: query, schema: {type: array, items: {type: string, maxLength: 3}}}
+                    - name: filter
+                      in: query
+                      style: deepObject
+                      explode: true
+                      schema: {type: object, properties: {kind: {type: string, enum: [cat, dog]}, age: {type: integer}}}
+                    - {name: sort, in: query, deprecated: true, schema: {type: string}}
                     - name: ids
                       in: query
                       explode: false
@@ -56,6 +63,18 @@ class PrismFidelityTest {
                       content:
                         application/json:
                           schema: {$ref: '#/components/schemas/Pet'}
+              /pets/{petId}/tags/{tagList}:
+                get:
+                  parameters:
+                    - {name: petId, in: path, required: true, schema: {type: integer}}
+                    - name: tagList
+                      in: path
+                      required: true
+                      style: label
+                      explode: true
+                      schema: {type: array, items: {type: string, maxLength: 3}}
+                  responses:
+                    '204': {description: tagged}
               /pets/{petId}:
                 get:
                   parameters:
@@ -128,8 +147,31 @@ class PrismFidelityTest {
         MockResponse exploded = request("GET", "/pets").query("tags", "ab,cd").sendTo(ENGINE);
         MockResponse unexploded = request("GET", "/pets").query("ids", "x").query("ids", "1,2").sendTo(ENGINE);
 
+        // Without `explode` written, Prism reads the array unexploded (its explode defaults to false).
+        MockResponse unwritten = request("GET", "/pets").query("codes", "ab,cdef").sendTo(ENGINE);
+
         assertThat(locations(exploded)).containsExactly("query.tags.0 maxLength");
         assertThat(unexploded.status()).isEqualTo(200);
+        assertThat(locations(unwritten)).containsExactly("query.codes.1 maxLength");
+    }
+
+    @Test
+    void readsLabelAndDeepObjectStyles() {
+        MockResponse label = request("GET", "/pets/7/tags/.ab.toolong").sendTo(ENGINE);
+        MockResponse deepObject = request("GET", "/pets").query("filter[kind]", "bird").query("filter[age]", "x")
+                .sendTo(ENGINE);
+
+        assertThat(locations(label)).containsExactly("path.taglist.1 maxLength");
+        assertThat(request("GET", "/pets/7/tags/.ab.cd").sendTo(ENGINE).status()).isEqualTo(204);
+        assertThat(locations(deepObject)).containsExactlyInAnyOrder("query.filter.kind enum", "query.filter.age type");
+    }
+
+    @Test
+    void warnsAboutADeprecatedParameterThatIsSent() {
+        MockResponse response = request("GET", "/pets").query("sort", "name").sendTo(ENGINE);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(violations(response)).containsExactly("request.query.sort deprecated");
     }
 
     @Test
