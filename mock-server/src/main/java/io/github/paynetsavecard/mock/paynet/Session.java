@@ -24,9 +24,12 @@ record Session(String id, Instant expiresAt, long amount, CardStorageFields auth
         Objects.requireNonNull(state, "state == null");
     }
 
-    /** A session fresh from Auth: described already when Auth carried {@code card_desc}. */
+    /**
+     * A session fresh from Auth: described already when Auth carried {@code save_card: true} and {@code card_desc}
+     * (the spec: {@code card_desc} names the card "when save_card is true").
+     */
     static Session fromAuth(String id, Instant expiresAt, long amount, CardStorageFields fields) {
-        if (fields.cardDesc() != null) {
+        if (fields.saveCard() && fields.cardDesc() != null) {
             return new Session(id, expiresAt, amount, fields, SessionState.CARD_DESCRIBED, fields.cardDesc(), null);
         }
         if (fields.saveCard()) {

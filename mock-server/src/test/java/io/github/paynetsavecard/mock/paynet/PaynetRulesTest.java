@@ -212,6 +212,18 @@ class PaynetRulesTest {
     }
 
     @Test
+    void aCardDescriptionAtAuthCountsOnlyWithSaveCard() {
+        String withoutFlag = calls.auth(requestExample(AUTH, "payment").put("card_desc", "is kartim"));
+        String flagOnly = calls.auth(requestExample(AUTH, "payment").put("save_card", true));
+
+        JsonNode notRequested = valid(calls.charge(withoutFlag)).json();
+
+        assertThat(notRequested.has("is_save_card_succeed")).isFalse();
+        assertThat(mock.paynet().session(flagOnly).orElseThrow().state()).isEqualTo(SessionState.AWAITING_CARDHOLDER);
+        assertThat(valid(calls.charge(flagOnly)).json().path("is_save_card_succeed").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void chargeReportsTheCardNotSavedWhenTheCardholderNeverCompletedThePage() {
         String id = calls.auth();
         calls.saveCardWithoutDescription(id);
