@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark: paynet-mock-server vs Stoplight Prism 5.14.2 vs a plain WireMock stub (the engine's
-# ceiling), on the same spec, in the same run, on 127.0.0.1.
+# Benchmark: paynet-mock-server (Prism mode, and Paynet mode) vs Stoplight Prism 5.14.2 vs a plain
+# WireMock stub (the engine's ceiling), on the same spec, in the same run, on 127.0.0.1.
 #
-#   bench/run.sh                                  # all three; 7 to 10 minutes
+#   bench/run.sh                                  # all four; 9 to 12 minutes
 #   BENCH_TARGETS="prism wiremock" bench/run.sh   # without our mock
 #
 # The servers start one after another (each start-up timed alone), then stay up while wrk loads
 # them in turn, BENCH_ROUNDS times: interleaving keeps a burst of other work on a shared machine
 # from landing on one server only. Each row of the table is the server's median round.
 #
-# Settings (environment): BENCH_TARGETS ("ours prism wiremock"), BENCH_ROUNDS (3),
+# Settings (environment): BENCH_TARGETS ("ours paynet prism wiremock"; ours is our mock in Prism mode,
+# paynet the same jar in Paynet mode, loaded with save_card on a session it gave out), BENCH_ROUNDS (3),
 # BENCH_DURATION (20 s per round), BENCH_WARMUP (45 s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_LONG_REQUESTS (200000 requests for the memory check of our mock; 0 skips it),
 # BENCH_JAVA_OPTS (JVM flags of BOTH Java servers), BENCH_QUIET_WAIT (20 s at most spent
@@ -25,7 +26,7 @@ SPEC=${BENCH_SPEC:-api-spec/openapi.yaml}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-TARGETS=${BENCH_TARGETS:-ours prism wiremock}
+TARGETS=${BENCH_TARGETS:-ours paynet prism wiremock}
 ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-45}
@@ -43,6 +44,13 @@ STARTUP_TIMEOUT_SECONDS=120
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}
 API_PATH=/v1/paynetj/save_card
 REQUEST_EXAMPLE=withDescription
+AUTH_PATH=/v1/paynetj/auth
+AUTH_EXAMPLE=payment
+# Paynet mode is loaded with save_card on a session from its own Auth (the example's session is unknown to it).
+PAYNET_BODY_FILE=bench/target/request-body-paynet.json
+AUTH_BODY_FILE=bench/target/request-body-auth.json
+# Auth calls of the memory check of Paynet mode: far more sessions than it keeps (10 000 by default).
+AUTH_FLOOD_SECONDS=${BENCH_AUTH_FLOOD_SECONDS:-30}
 OUR_JAR=mock-server/target/paynet-mock-server.jar
 PRISM_DIR=conformance-tests/prism
 PRISM=$PRISM_DIR/node_modules/.bin/prism
@@ -61,6 +69,8 @@ TICKS_PER_SECOND=$(getconf CLK_TCK)
 # Targets of issue 3.
 PRISM_TARGET=6
 CEILING_TARGET=0.75
+# Issue 9: Paynet mode keeps at least this share of Prism mode's throughput.
+PAYNET_TARGET=0.8
 # Our live heap may grow this much over the long run and still count as bounded: a per-request
 # leak (an unbounded request journal, say) over 200k requests is far larger.
 LIVE_HEAP_GROWTH_LIMIT_KIB=$((16 * 1024))
@@ -76,7 +86,7 @@ if [[ -n ${CI:-} && -z ${BENCH_ALLOW_CI:-} ]]; then
   exit 0
 fi
 for target in $TARGETS; do
-  [[ $target =~ ^(ours|prism|wiremock)$ ]] || die "unknown target '$target' in BENCH_TARGETS (use ours, prism, wiremock)"
+  [[ $target =~ ^(ours|paynet|prism|wiremock)$ ]] || die "unknown target '$target' in BENCH_TARGETS (use ours, paynet, prism, wiremock)"
 done
 for number in "$ROUNDS" "$DURATION" "$WARMUP" "$CONNECTIONS" "$THREADS" "$LONG_REQUESTS" "$QUIET_WAIT_SECONDS"; do
   [[ $number =~ ^[0-9]+$ ]] || die "'$number' is not a whole number (check the BENCH_* settings)"
@@ -277,6 +287,28 @@ check_validates() {
     die "$name does not validate requests (invalid body -> $invalid, no key -> $unauthorised)"
 }
 
+# Paynet mode: a session from its own Auth, and the save_card body for it; the load must be accepted (code 0).
+paynet_session_body() {
+  local auth_url=${URL[paynet]%"$API_PATH"}$AUTH_PATH session answer
+  spec_example request "$AUTH_PATH" POST "$AUTH_EXAMPLE" >"$AUTH_BODY_FILE"
+  session=$(curl -s --max-time 2 -X POST -H 'Content-Type: application/json' -H 'Authorization: Basic bench-key' \
+    --data-binary "@$AUTH_BODY_FILE" "$auth_url" | node -e 'let t = ""; process.stdin.on("data", d => t += d)
+      .on("end", () => process.stdout.write(JSON.parse(t).session_id || ""))')
+  [[ -n $session ]] || die "paynet: Auth gave no session_id"
+  node -e 'const fs = require("fs"); const [file, session] = process.argv.slice(1);
+    const body = JSON.parse(fs.readFileSync(file, "utf8")); body.session_id = session;
+    process.stdout.write(JSON.stringify(body));' "$BODY_FILE" "$session" >"$PAYNET_BODY_FILE"
+  BODY[paynet]=$PAYNET_BODY_FILE
+  answer=$(curl -s --max-time 2 -X POST -H 'Content-Type: application/json' -H 'Authorization: Basic bench-key' \
+    --data-binary "@$PAYNET_BODY_FILE" "${URL[paynet]}")
+  [[ $answer == *'"code":0'* && $answer == *"$session"* ]] ||
+    die "paynet: save_card on its own session was not accepted with the session echoed: $answer"
+  URL[paynet_auth]=$auth_url
+  PID[paynet_auth]=${PID[paynet]}
+  BODY[paynet_auth]=$AUTH_BODY_FILE
+  log "paynet: loading save_card on session ${session:0:8}… (accepted, echoed)"
+}
+
 # ---------------------------------------------------------------- load
 # wrk_field KEY LINE -> the value after "KEY=" in the BENCH line that save_card.lua prints.
 wrk_field() {
@@ -294,7 +326,7 @@ load() {
   # The time keyword writes wrk's user and system CPU seconds to the .times file. wrk runs in the
   # background and is waited for, so that a signal stops the script (and wrk, in stop_all) at once.
   { time {
-    BENCH_BODY_FILE=$BODY_FILE setsid sh -c "$IN_OWN_SESSION" "$NICENESS" wrk -t"$THREADS" -c"$CONNECTIONS" \
+    BENCH_BODY_FILE=${BODY[$name]:-$BODY_FILE} setsid sh -c "$IN_OWN_SESSION" "$NICENESS" wrk -t"$THREADS" -c"$CONNECTIONS" \
       -d"${seconds}s" --timeout 5s -s "$LUA" "${URL[$name]}" >"$file.txt" 2>&1 &
     WRK_PID=$!
     wait "$WRK_PID"
@@ -317,8 +349,9 @@ load() {
 }
 
 # ---------------------------------------------------------------- report
-declare -A ROUND_RPS ROUND_P50 ROUND_P99 ROUND_OTHER PEAK_KIB
+declare -A ROUND_RPS ROUND_P50 ROUND_P99 ROUND_OTHER PEAK_KIB BODY
 RSS_WARM='' RSS_LONG='' PEAK_LONG='' HEAP_WARM='' HEAP_LONG='' LONG_DONE=''
+FLOOD_DONE='' FLOOD_HEAP_BEFORE='' FLOOD_HEAP_AFTER=''
 
 # median_round NAME -> the round whose throughput is the server's median.
 median_round() {
@@ -338,7 +371,8 @@ verdict() {
 
 report() {
   local name round r all
-  declare -A label=([ours]="paynet-mock-server (validating)"
+  declare -A label=([ours]="paynet-mock-server, Prism mode (validating)"
+    [paynet]="paynet-mock-server, Paynet mode (validating, sessions)"
     [prism]="Prism $(node -p "require('./$PRISM_DIR/node_modules/@stoplight/prism-cli/package.json').version") (NODE_ENV=production)"
     [wiremock]="WireMock $WIREMOCK_VERSION static stub (no validation)")
   declare -A rps
@@ -352,7 +386,7 @@ report() {
   echo
   echo "| server | req/s | p50 ms | p99 ms | start to first 200 ms | peak RSS MiB | other CPU % | req/s of each round |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  for name in ours prism wiremock; do
+  for name in ours paynet prism wiremock; do
     [[ -n ${PID[$name]:-} ]] || continue
     round=$(median_round "$name")
     rps[$name]=${ROUND_RPS[$name,$round]}
@@ -365,6 +399,12 @@ report() {
   echo
   if [[ -n ${rps[ours]:-} && -n ${rps[prism]:-} ]]; then verdict "ours / Prism throughput" "${rps[ours]}" "${rps[prism]}" "$PRISM_TARGET"; fi
   if [[ -n ${rps[ours]:-} && -n ${rps[wiremock]:-} ]]; then verdict "ours / plain WireMock throughput" "${rps[ours]}" "${rps[wiremock]}" "$CEILING_TARGET"; fi
+  if [[ -n ${rps[paynet]:-} && -n ${rps[ours]:-} ]]; then verdict "Paynet mode / Prism mode throughput" "${rps[paynet]}" "${rps[ours]}" "$PAYNET_TARGET"; fi
+  if [[ -n $FLOOD_DONE ]]; then
+    local flood_growth=$((FLOOD_HEAP_AFTER - FLOOD_HEAP_BEFORE)) flood_bounded=MISS
+    ((flood_growth <= LIVE_HEAP_GROWTH_LIMIT_KIB)) && flood_bounded=PASS
+    echo "- memory of Paynet mode under a flood of $FLOOD_DONE Auth calls (each a new session; at most 10 000 kept): live heap after a full GC $(mib "$FLOOD_HEAP_BEFORE") -> $(mib "$FLOOD_HEAP_AFTER") MiB (may grow $(mib "$LIVE_HEAP_GROWTH_LIMIT_KIB") MiB at most) **$flood_bounded**"
+  fi
   if [[ -n $LONG_DONE ]]; then
     local growth=$((HEAP_LONG - HEAP_WARM)) bounded=MISS
     ((growth <= LIVE_HEAP_GROWTH_LIMIT_KIB)) && bounded=PASS
@@ -385,8 +425,18 @@ for target in $TARGETS; do
     ours)
       ensure_our_jar
       # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-      start ours java $JAVA_OPTS -jar "$OUR_JAR_COPY" --port "$PORT" --host 127.0.0.1 --spec "$SPEC_COPY"
+      start ours java $JAVA_OPTS -jar "$OUR_JAR_COPY" --port "$PORT" --host 127.0.0.1 --spec "$SPEC_COPY" \
+        --mode prism
       check_validates ours
+      ;;
+    paynet)
+      ensure_our_jar
+      # The HTTP-200 channel lets start-up's probe (the example's session, unknown here: 13) see a 200.
+      # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+      start paynet java $JAVA_OPTS -jar "$OUR_JAR_COPY" --port "$PORT" --host 127.0.0.1 --spec "$SPEC_COPY" \
+        --mode paynet --error-channel http-200
+      check_validates paynet
+      paynet_session_body
       ;;
     prism)
       ensure_prism
@@ -428,6 +478,13 @@ if [[ -n ${PID[ours]:-} ]] && ((LONG_REQUESTS > 0)); then
   RSS_LONG=$(session_kib "${PID[ours]}" VmRSS)
   HEAP_LONG=$(live_heap_kib "${PID[ours]}")
   PEAK_LONG=$(session_kib "${PID[ours]}" VmHWM)
+fi
+
+if [[ -n ${PID[paynet]:-} ]] && ((AUTH_FLOOD_SECONDS > 0)); then
+  FLOOD_HEAP_BEFORE=$(live_heap_kib "${PID[paynet]}")
+  load paynet_auth flood "$AUTH_FLOOD_SECONDS"
+  FLOOD_DONE=$W_REQUESTS
+  FLOOD_HEAP_AFTER=$(live_heap_kib "${PID[paynet]}")
 fi
 
 report | tee "$OUT/results.md"
