@@ -71,11 +71,27 @@ final class Clients {
                 case "reference_no" -> request.referenceNo(value.asText());
                 case "agent_id" -> request.agentId(value.asText());
                 case "add_commission" -> request.addCommission(value.asBoolean());
+                case "pos_type" -> request.posType(posType(value.asText()));
+                case "ratio_code" -> request.ratioCode(value.asText());
+                case "save_card" -> request.saveCard(value.asBoolean());
+                case "card_desc" -> request.cardDescription(value.asText());
+                case "user_unique_id" -> request.userUniqueId(value.asText());
+                case "card_owner_id" -> request.cardOwnerId(value.asText());
+                case "user_gsm_no" -> request.userGsmNo(value.asText());
                 default -> throw new AssertionError("the client's CreateSessionRequest cannot send `"
                         + field.getKey() + "` of the spec's example " + example);
             }
         });
         return request.build();
+    }
+
+    private static CreateSessionRequest.PosType posType(String wire) {
+        for (CreateSessionRequest.PosType posType : CreateSessionRequest.PosType.values()) {
+            if (posType.wireValue().equals(wire)) {
+                return posType;
+            }
+        }
+        throw new AssertionError("the client's CreateSessionRequest cannot send pos_type \"" + wire + "\"");
     }
 
     /** What the client must report for an Auth answer, in {@link #describe(PaynetSession)} form. */

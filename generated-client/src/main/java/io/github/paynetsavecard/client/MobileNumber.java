@@ -24,16 +24,18 @@ final class MobileNumber {
   }
 
   /**
+   * @param option the builder option the number was given to ({@code userGsm}, {@code userGsmNo}),
+   *     named in the message
    * @param written the number as a user typed it, e.g. {@code 0532 123 45 67}
    * @return the number as Paynet wants it, e.g. {@code 5321234567}
-   * @throws IllegalArgumentException naming the expected form; the input is shown masked
+   * @throws IllegalArgumentException naming the option and the expected form; the input is shown masked
    */
-  static String normalise(String written) {
+  static String normalise(String option, String written) {
     String compact = SEPARATORS.matcher(written).replaceAll("");
     String national = withoutCountryOrTrunkPrefix(compact);
     if (!PAYNET_FORM.matcher(national).matches()) {
       throw new IllegalArgumentException(
-          "userGsm must be a Turkish mobile number written as " + EXPECTED_FORM
+          option + " must be a Turkish mobile number written as " + EXPECTED_FORM
               + " (10 digits starting with 5, e.g. 5321234567); 0532 123 45 67 and +90 532 123 45 67"
               + " are accepted and normalised, but got \"" + Redaction.phoneNumber(written) + "\"");
     }

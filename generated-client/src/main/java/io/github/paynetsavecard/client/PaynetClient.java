@@ -236,7 +236,14 @@ public final class PaynetClient implements AutoCloseable {
         .amount(Math.toIntExact(request.amount()))
         .referenceNo(request.referenceNo().orElse(null))
         .agentId(request.agentId().orElse(null))
-        .addCommission(request.addCommission().orElse(null));
+        .addCommission(request.addCommission().orElse(null))
+        .posType(request.posType().map(CreateSessionRequest.PosType::wireValue).orElse(null))
+        .ratioCode(request.ratioCode().orElse(null))
+        .saveCard(request.saveCard().orElse(null))
+        .cardDesc(request.cardDescription().orElse(null))
+        .userUniqueId(request.userUniqueId().orElse(null))
+        .cardOwnerId(request.cardOwnerId().orElse(null))
+        .userGsmNo(request.userGsmNo().orElse(null));
   }
 
   /** @return where requests go */

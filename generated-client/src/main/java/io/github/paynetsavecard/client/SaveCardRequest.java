@@ -32,7 +32,7 @@ public final class SaveCardRequest {
   private SaveCardRequest(Builder builder) {
     this.sessionId = builder.sessionId;
     this.cardDescription = builder.cardDescription;
-    this.userGsm = builder.userGsm == null ? null : MobileNumber.normalise(builder.userGsm);
+    this.userGsm = builder.userGsm == null ? null : MobileNumber.normalise("userGsm", builder.userGsm);
   }
 
   /** @return a builder; {@code sessionId} is the only required value */
