@@ -90,18 +90,22 @@ class HostedPageBrowserTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("CI=true");
     }
 
-    /** Enter starts a navigation that Selenium does not wait for: wait for the next page's heading. */
-    private static void awaitHeading(WebDriver browser, String expected) {
+    /**
+     * The element {@code locator} finds on the page that a submit leads to, once its text contains {@code text}:
+     * a click or Enter starts a navigation that Selenium does not always wait for.
+     */
+    private static WebElement await(WebDriver browser, By locator, String text) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        String seen = "";
+        String seen = "(not on the page)";
         while (System.nanoTime() < deadline) {
             try {
-                seen = browser.findElement(By.tagName("h1")).getText();
-                if (seen.equals(expected)) {
-                    return;
+                WebElement element = browser.findElement(locator);
+                seen = element.getText();
+                if (seen.contains(text)) {
+                    return element;
                 }
             } catch (org.openqa.selenium.WebDriverException stillLoading) {
-                // the old page went away under us; look again
+                // not there yet, or the old page went away under us; look again
             }
             try {
                 Thread.sleep(50);
@@ -110,7 +114,7 @@ class HostedPageBrowserTest {
                 throw new AssertionError("interrupted while waiting for the page", e);
             }
         }
-        throw new AssertionError("expected the heading `" + expected + "`, but the page shows `" + seen + "`");
+        throw new AssertionError("expected " + locator + " to show `" + text + "`, but it shows `" + seen + "`");
     }
 
     @Test
@@ -132,8 +136,7 @@ class HostedPageBrowserTest {
             // Submit without ticking the box: the page shows the error and nothing is stored.
             browser.findElement(By.id("card-name")).sendKeys("İş kartım");
             browser.findElement(By.cssSelector("button[value=save]")).click();
-            assertThat(browser.findElement(By.id("form-errors")).getText())
-                    .contains(SCREEN.at("/errors/confirmationMissing").asText());
+            await(browser, By.id("form-errors"), SCREEN.at("/errors/confirmationMissing").asText());
             assertThat(mock.paynet().session(session).orElseThrow().cardDesc()).isEmpty();
             screenshot(browser, "hosted-page-error.png");
 
@@ -147,7 +150,7 @@ class HostedPageBrowserTest {
             screenshot(browser, "hosted-page.png");
             browser.findElement(By.id("card-name")).sendKeys(Keys.ENTER);
 
-            awaitHeading(browser, SCREEN.at("/afterSubmit/title").asText());
+            await(browser, By.tagName("h1"), SCREEN.at("/afterSubmit/title").asText());
             assertThat(browser.findElement(By.id("saved-name")).getText()).isEqualTo("Maaş kartım");
             screenshot(browser, "hosted-page-saved.png");
         } finally {
