@@ -25,7 +25,8 @@ import java.util.Set;
  * the rules for what openapi-diff does not report at all ({@link PropertyTypeRule}, {@link ClosedObjectRule}).
  *
  * <p>Everything else comes from openapi-diff's own result; this walk exists only because those two kinds of change
- * never reach that result.
+ * never reach that result. It follows references in swagger-parser's model, the one openapi-diff compares (by
+ * component name), not in the Jackson tree that {@code spec.index.References} resolves for every other reader.
  */
 final class SchemaPairs {
     private static final String SCHEMA_REF = "#/components/schemas/";
