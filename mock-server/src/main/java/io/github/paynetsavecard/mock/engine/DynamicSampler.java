@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -203,8 +204,11 @@ final class DynamicSampler {
     }
 
     private static long integer(JsonNode schema, RandomGenerator random) {
-        long min = schema.has("minimum") ? (long) Math.ceil(schema.get("minimum").asDouble()) : -UNBOUNDED;
-        long max = schema.has("maximum") ? (long) Math.floor(schema.get("maximum").asDouble()) : UNBOUNDED;
+        Map<String, JsonNode> bounds = bounds(schema);
+        long min = bounds.containsKey("minimum")
+                ? (long) Math.ceil(Math.max(bounds.get("minimum").asDouble(), Long.MIN_VALUE / 4)) : -UNBOUNDED;
+        long max = bounds.containsKey("maximum")
+                ? (long) Math.floor(Math.min(bounds.get("maximum").asDouble(), Long.MAX_VALUE / 4)) : UNBOUNDED;
         if (schema.path("exclusiveMinimum").asBoolean(false)) {
             min++;
         }
@@ -230,5 +234,17 @@ final class DynamicSampler {
         double max = schema.path("maximum").asDouble(UNBOUNDED);
         double value = max > min ? min + random.nextDouble() * (max - min) : min;
         return JSON.numberNode(BigDecimal.valueOf(value).setScale(4, RoundingMode.DOWN).stripTrailingZeros());
+    }
+
+    // The schema's bounds narrowed by its integer format (int32, int64), as Prism's http-spec narrows them.
+    private static Map<String, JsonNode> bounds(JsonNode schema) {
+        Map<String, JsonNode> bounds = new HashMap<>();
+        for (String keyword : List.of("minimum", "maximum")) {
+            if (schema.has(keyword)) {
+                bounds.put(keyword, schema.get(keyword));
+            }
+        }
+        NumberFormats.narrow(schema, bounds);
+        return bounds;
     }
 }

@@ -90,6 +90,7 @@ class PrismFidelityTest {
                     small: {type: integer, format: int32}
                     positive: {type: integer, format: int64, minimum: 1}
                     plain: {type: integer}
+                    wide: {type: integer, format: int32, minimum: -100000000000}
                 Pet:
                   allOf:
                     - type: object
@@ -107,7 +108,19 @@ class PrismFidelityTest {
         MockResponse response = request("GET", "/pets").sendTo(ENGINE);
 
         assertThat(body(response).toString())
-                .isEqualTo("{\"big\":-9007199254740991,\"small\":-2147483648,\"positive\":1,\"plain\":0}");
+                .isEqualTo("{\"big\":-9007199254740991,\"small\":-2147483648,\"positive\":1,\"plain\":0,"
+                        + "\"wide\":-2147483648}");
+    }
+
+    @Test
+    void keepsDynamicIntegersInsideTheirFormatsRange() {
+        for (int seed = 1; seed <= 20; seed++) {
+            MockResponse response = request("GET", "/pets").header("Prefer", "dynamic=true, seed=" + seed)
+                    .sendTo(ENGINE);
+
+            assertThat(body(response).path("wide").asLong()).isBetween(-2147483648L, 2147483647L);
+            assertThat(response.header("sl-violations")).isEmpty();
+        }
     }
 
     @Test
