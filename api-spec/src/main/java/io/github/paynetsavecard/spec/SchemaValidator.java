@@ -2,6 +2,8 @@ package io.github.paynetsavecard.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.Format;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -11,10 +13,12 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationContext;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,7 @@ public final class SchemaValidator {
         // instead of letting networknt warn about an unknown keyword for every compiled schema.
         JsonMetaSchema openApi30 = JsonMetaSchema.builder(OpenApi30.getInstance())
                 .unknownKeywordFactory((keyword, context) -> new NonValidationKeyword(keyword))
+                .format(new Int32Format())
                 .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
                 builder -> builder.metaSchema(openApi30).defaultMetaSchemaIri(openApi30.getIri()));
@@ -99,6 +104,28 @@ public final class SchemaValidator {
         ObjectNode root = ((ObjectNode) schema).deepCopy();
         root.set(COMPONENTS, components);
         return root;
+    }
+
+    /**
+     * AJV's {@code int32} format (ajv-formats), which Prism reports next to the range: a number that is an integer
+     * within 32 bits. Other values are not numbers and left to {@code type}.
+     */
+    private static final class Int32Format implements Format {
+        @Override
+        public String getName() {
+            return "int32";
+        }
+
+        @Override
+        public boolean matches(ExecutionContext context, ValidationContext validationContext, JsonNode value) {
+            if (!value.isNumber()) {
+                return true;
+            }
+            BigDecimal number = value.decimalValue();
+            return number.stripTrailingZeros().scale() <= 0
+                    && number.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                    && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+        }
     }
 
     /** A schema ready to validate values; thread-safe. */

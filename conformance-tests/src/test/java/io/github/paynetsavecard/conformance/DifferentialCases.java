@@ -236,7 +236,7 @@ final class DifferentialCases {
             add("listPets: an unexploded array given twice (the last one counts)", listPets("?ids=1,2&ids=x"));
             add("listPets: an exploded array value with a comma is one item", listPets("?tags=a,toolongvalue"));
             add("listPets: an int64 beyond 2^53 breaks the format's maximum", listPets("?ids=9007199254740993"));
-            add("listPets: an int32 beyond its range (Prism also reports format)", listPets("?limit=3000000000"));
+            add("listPets: an int32 beyond its range (format and maximum)", listPets("?limit=3000000000"));
             add("listPets: a deepObject filter breaking its enum", listPets("?filter%5Bkind%5D=bird"));
             add("listPets: a valid deepObject filter", listPets("?filter%5Bkind%5D=cat"));
             add("listPets: a deprecated query parameter sent (a warning)", listPets("?sort=name"));

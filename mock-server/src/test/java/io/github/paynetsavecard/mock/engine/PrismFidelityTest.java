@@ -34,6 +34,7 @@ class PrismFidelityTest {
                       explode: true
                       schema: {type: object, properties: {kind: {type: string, enum: [cat, dog]}, age: {type: integer}}}
                     - {name: sort, in: query, deprecated: true, schema: {type: string}}
+                    - {name: count, in: query, schema: {type: integer, format: int32}}
                     - name: ids
                       in: query
                       explode: false
@@ -129,6 +130,13 @@ class PrismFidelityTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(locations(response)).containsExactly("path.petid maximum");
+    }
+
+    @Test
+    void reportsAnInt32BeyondItsRangeAsBreakingBothItsFormatAndItsMaximum() {
+        MockResponse response = request("GET", "/pets").query("count", "3000000000").sendTo(ENGINE);
+
+        assertThat(locations(response)).containsExactlyInAnyOrder("query.count format", "query.count maximum");
     }
 
     @Test
