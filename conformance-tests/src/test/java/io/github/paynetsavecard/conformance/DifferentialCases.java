@@ -210,7 +210,9 @@ final class DifferentialCases {
                 DifferentialCase.exact("an unparsable Accept (garbage)", RawRequest.method("GET", "/things")
                         .header("X-Tags", "a").header("Accept", "garbage").build()),
                 DifferentialCase.exact("a request without its optional array header",
-                        RawRequest.method("GET", "/things").build()));
+                        RawRequest.method("GET", "/things").build()),
+                DifferentialCase.exact("a label-style path value without its leading dot",
+                        RawRequest.method("GET", "/things/abc").header("X-Tags", "a").build()));
     }
 
     private static final class PetStore {

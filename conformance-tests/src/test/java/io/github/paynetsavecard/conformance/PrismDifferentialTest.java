@@ -60,6 +60,8 @@ class PrismDifferentialTest {
                     ExpectedDifference.NO_ANSWER, "", "bad input must never kill the mock"),
             difference("a request without its optional array header", 200, "spoon",
                     ExpectedDifference.NO_ANSWER, "", "a valid request must never kill the mock"),
+            difference("a label-style path value without its leading dot", 200, "spoon",
+                    ExpectedDifference.NO_ANSWER, "", "bad input must never kill the mock: the raw text is validated"),
             difference("getPet: Prefer: code=404, example=nope (undefined example)", 404, "#NOT_FOUND",
                     500, "#UNKNOWN", "an undefined example is the client's mistake, not a server failure"),
             difference("report: Prefer: dynamic=true on a content without schema", 200, "7,Rex",
