@@ -21,6 +21,7 @@ import io.github.paynetsavecard.mock.paynet.PaynetSettings;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.InvalidSpecException;
 import io.github.paynetsavecard.spec.OpenApiDocument;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,10 +92,13 @@ public final class PaynetMockServer implements AutoCloseable {
         PRISM
     }
 
-    private PaynetMockServer(Builder builder, OpenApiDocument spec, PaynetMode paynet) {
+    private PaynetMockServer(Builder builder, SpecIndex index, PaynetMode paynet) {
+        OpenApiDocument spec = index.document();
         this.host = builder.host;
         this.specSource = spec.source();
-        this.operations = operationsOf(spec);
+        this.operations = index.operations().stream()
+                .map(operation -> operation.method().toUpperCase(java.util.Locale.ROOT) + " " + operation.path())
+                .toList();
         this.mode = builder.mode;
         this.paynet = paynet;
         this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog,
@@ -104,7 +108,7 @@ public final class PaynetMockServer implements AutoCloseable {
             // After the user's rules, so that a test's own rule can still decide first.
             rules.add(paynet.requestRule());
         }
-        MockEngine engine = MockEngine.create(spec,
+        MockEngine engine = MockEngine.create(index,
                 EngineOptions.defaults().withCors(builder.cors).withRequestRules(rules));
         Function<MockRequest, Optional<MockResponse>> mockOnly = paynet == null
                 ? request -> Optional.empty()
@@ -209,15 +213,6 @@ public final class PaynetMockServer implements AutoCloseable {
         return operations;
     }
 
-    private static List<String> operationsOf(OpenApiDocument spec) {
-        List<String> operations = new ArrayList<>();
-        if (spec.model().getPaths() != null) {
-            spec.model().getPaths().forEach((path, item) -> item.readOperationsMap()
-                    .keySet()
-                    .forEach(method -> operations.add(method.name() + " " + path)));
-        }
-        return List.copyOf(operations);
-    }
 
     /**
      * The requests received so far, oldest first (at most the builder's {@code recordedRequestLimit}, the
@@ -460,8 +455,10 @@ public final class PaynetMockServer implements AutoCloseable {
             PaynetSettings settings = new PaynetSettings(otpRequired, Optional.ofNullable(errorChannel),
                     sessionLifetime, maxSessions, expiredSession, clock);
             OpenApiDocument document = spec == null ? ApiSpec.bundled() : ApiSpec.load(spec);
-            PaynetMode paynet = mode == Mode.PAYNET ? PaynetMode.create(document, settings) : null;
-            return new PaynetMockServer(this, document, paynet);
+            // Read once: the engine, Paynet mode and the server's own listing all read this index.
+            SpecIndex index = SpecIndex.of(document);
+            PaynetMode paynet = mode == Mode.PAYNET ? PaynetMode.create(index, settings) : null;
+            return new PaynetMockServer(this, index, paynet);
         }
     }
 }

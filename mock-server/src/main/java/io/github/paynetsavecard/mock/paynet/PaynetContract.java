@@ -3,15 +3,14 @@ package io.github.paynetsavecard.mock.paynet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.paynetsavecard.mock.engine.RuleOutcome;
-import io.github.paynetsavecard.spec.OpenApiDocument;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Paynet mode reads from the spec, once: for each operation it plays, the status and named example of each
+ * What Paynet mode reads from the spec's index, once: for each operation it plays, the status and named example of each
  * state's answer and of each rejection on each error channel ({@code x-paynet-state-answers}), the channel of
  * Paynet's rule ({@code x-paynet-error-channel}) and the types of charge's fields. Only the keys of those extensions
  * are written here; codes, example names and texts come from the spec.
@@ -64,16 +63,10 @@ final class PaynetContract {
         }
     }
 
-    private final JsonNode tree;
-    private final Map<String, JsonNode> operations = new HashMap<>();
+    private final SpecIndex index;
 
-    private PaynetContract(JsonNode tree) {
-        this.tree = tree;
-        tree.path("paths").forEach(item -> item.forEach(operation -> {
-            if (operation.isObject() && operation.path("operationId").isTextual()) {
-                operations.put(operation.path("operationId").asText(), operation);
-            }
-        }));
+    private PaynetContract(SpecIndex index) {
+        this.index = index;
     }
 
     /**
@@ -82,8 +75,8 @@ final class PaynetContract {
      * @throws IllegalArgumentException when the spec lacks an answer Paynet mode needs (Auth and save_card are
      *                                  required, charge optional); the message names every gap
      */
-    static PaynetContract of(OpenApiDocument spec) {
-        PaynetContract contract = new PaynetContract(spec.tree());
+    static PaynetContract of(SpecIndex spec) {
+        PaynetContract contract = new PaynetContract(spec);
         List<String> missing = new ArrayList<>();
         for (String operationId : List.of(CREATE_SESSION, SAVE_CARD, CHARGE)) {
             if (!contract.has(operationId)) {
@@ -103,7 +96,7 @@ final class PaynetContract {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Paynet mode cannot play " + spec.source() + ": it lacks "
+            throw new IllegalArgumentException("Paynet mode cannot play " + spec.document().source() + ": it lacks "
                     + String.join("; ", missing) + ". Add them to the spec, or serve it with --mode prism.");
         }
         return contract;
@@ -116,11 +109,10 @@ final class PaynetContract {
             missing.add(where + " {status, example}");
             return;
         }
-        JsonNode response = resolve(extension(operationId, "responses").path(String.valueOf(answer.get().status())));
-        boolean found = false;
-        for (JsonNode content : response.path("content")) {
-            found |= content.path("examples").has(answer.get().example());
-        }
+        boolean found = index.requireOperation(operationId).response(String.valueOf(answer.get().status()))
+                .map(response -> response.contents().stream()
+                        .anyMatch(content -> content.example(answer.get().example()).isPresent()))
+                .orElse(false);
         if (!found) {
             missing.add("the example " + answer.get().example() + " of the " + answer.get().status()
                     + " answer that " + where + " names");
@@ -128,12 +120,13 @@ final class PaynetContract {
     }
 
     boolean has(String operationId) {
-        return operations.containsKey(operationId);
+        return index.operation(operationId).isPresent();
     }
 
     /** The channel the spec names as Paynet's rule, or {@link #FALLBACK_ERROR_CHANNEL}. */
     ErrorChannel defaultErrorChannel() {
-        return ErrorChannel.fromFlag(tree.path(ERROR_CHANNEL).asText(null)).orElse(FALLBACK_ERROR_CHANNEL);
+        return ErrorChannel.fromFlag(index.extension(ERROR_CHANNEL).map(JsonNode::asText).orElse(null))
+                .orElse(FALLBACK_ERROR_CHANNEL);
     }
 
     /** Whether the operation's answers echo the request's {@code session_id} ({@code echoes: session_id}). */
@@ -160,19 +153,20 @@ final class PaynetContract {
 
     /** The operation's {@code x-...} extension, or a missing node. */
     JsonNode extension(String operationId, String name) {
-        return operations.getOrDefault(operationId, MissingNode.getInstance()).path(name);
+        return index.operation(operationId).flatMap(operation -> operation.extension(name))
+                .orElse(MissingNode.getInstance());
     }
 
     /** The JSON type the schema of a top-level field of the operation's 200 answer declares, e.g. "integer". */
     Optional<String> responseFieldType(String operationId, String field) {
-        JsonNode ok = resolve(extension(operationId, "responses").path("200"));
-        for (JsonNode content : ok.path("content")) {
-            JsonNode type = resolve(resolve(content.path("schema")).path("properties").path(field)).path("type");
-            if (type.isTextual()) {
-                return Optional.of(type.asText());
-            }
-        }
-        return Optional.empty();
+        // The index's schemas have their references inlined.
+        return index.operation(operationId).flatMap(operation -> operation.response("200")).stream()
+                .flatMap(ok -> ok.contents().stream())
+                .flatMap(content -> content.schema().stream())
+                .map(schema -> schema.path("properties").path(field).path("type"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .findFirst();
     }
 
     private JsonNode stateAnswers(String operationId) {
@@ -187,16 +181,4 @@ final class PaynetContract {
                 Optional.ofNullable(node.path("resultMessage").asText(null))));
     }
 
-    /** The node itself, or what its local {@code $ref} points at (followed to the end). */
-    private JsonNode resolve(JsonNode node) {
-        JsonNode current = node;
-        for (int hop = 0; hop < 32 && current.path("$ref").isTextual(); hop++) {
-            String ref = current.path("$ref").asText();
-            if (!ref.startsWith("#/")) {
-                return MissingNode.getInstance();
-            }
-            current = tree.at(ref.substring(1));
-        }
-        return current;
-    }
 }

@@ -3,7 +3,7 @@ package io.github.paynetsavecard.mock.paynet;
 import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.mock.engine.MockResponse;
 import io.github.paynetsavecard.mock.engine.RequestRule;
-import io.github.paynetsavecard.spec.OpenApiDocument;
+import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public final class PaynetMode {
      * @throws IllegalArgumentException when the spec lacks an answer Paynet mode needs (its
      *                                  {@code x-paynet-state-answers}); the message names each gap
      */
-    public static PaynetMode create(OpenApiDocument spec, PaynetSettings settings) {
+    public static PaynetMode create(SpecIndex spec, PaynetSettings settings) {
         Objects.requireNonNull(spec, "spec == null");
         Objects.requireNonNull(settings, "settings == null");
         return new PaynetMode(PaynetContract.of(spec), settings);
