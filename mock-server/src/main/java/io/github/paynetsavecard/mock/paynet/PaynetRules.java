@@ -75,18 +75,18 @@ final class PaynetRules implements RequestRule {
         if (charge.refusal() != null) {
             return echo(PaynetContract.CHARGE, rejection(PaynetContract.CHARGE, charge.refusal()), id);
         }
-        ChargeResult result = charge.result();
+        RecordedCharge result = charge.result();
         String key = charge.repeated() ? PaynetContract.REPEATED_CHARGE : result.save().answerKey();
         PaynetContract.Answer declared = contract.answer(PaynetContract.CHARGE, key).orElseThrow();
         RuleOutcome.Select answer = declared.select()
                 .withField("id", typed("id", result.transactionId()))
                 // The mock has no bank and no transaction number: the example's would describe another payment.
                 .withoutField("xact_id").withoutField("card_bank_id");
-        if (result.save() == ChargeResult.CardSave.NOT_REQUESTED) {
+        if (result.save() == RecordedCharge.CardSave.NOT_REQUESTED) {
             answer = answer.withoutField("is_save_card_succeed").withoutField("save_card_result_message")
                     .withoutField("card_owner_id").withoutField("card_hash");
         } else {
-            boolean saved = result.save() == ChargeResult.CardSave.SAVED;
+            boolean saved = result.save() == RecordedCharge.CardSave.SAVED;
             answer = answer.withField("is_save_card_succeed", BooleanNode.valueOf(saved));
             answer = saved
                     ? answer.withField("card_owner_id", typed("card_owner_id", result.cardOwnerId()))
@@ -102,13 +102,13 @@ final class PaynetRules implements RequestRule {
 
     /** The hosted page's text for why the card was not stored; the example's own when the spec names none. */
     private RuleOutcome.Select withResultMessage(RuleOutcome.Select answer, PaynetContract.Answer declared,
-                                                 ChargeResult.CardSave save) {
+                                                 RecordedCharge.CardSave save) {
         Optional<String> key = declared.resultMessage();
-        if (key.isEmpty() && save == ChargeResult.CardSave.PAGE_NOT_COMPLETED) {
+        if (key.isEmpty() && save == RecordedCharge.CardSave.PAGE_NOT_COMPLETED) {
             key = contract.answer(PaynetContract.CHARGE, PaynetContract.PAGE_NOT_COMPLETED)
                     .flatMap(PaynetContract.Answer::resultMessage);
         }
-        if (key.isEmpty() && save == ChargeResult.CardSave.DECLINED) {
+        if (key.isEmpty() && save == RecordedCharge.CardSave.DECLINED) {
             key = contract.answer(PaynetContract.CHARGE, PaynetContract.CARD_DECLINED)
                     .flatMap(PaynetContract.Answer::resultMessage);
         }

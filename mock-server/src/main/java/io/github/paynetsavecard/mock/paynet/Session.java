@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param charge      the charge, once charged, or null
  */
 record Session(String id, Instant expiresAt, long amount, CardStorageFields authFields, SessionState state,
-               String cardDesc, ChargeResult charge) {
+               String cardDesc, RecordedCharge charge) {
     Session {
         Objects.requireNonNull(id, "id == null");
         Objects.requireNonNull(expiresAt, "expiresAt == null");
@@ -58,7 +58,7 @@ record Session(String id, Instant expiresAt, long amount, CardStorageFields auth
         return new Session(id, expiresAt, amount, authFields, SessionState.DECLINED, null, null);
     }
 
-    Session charged(ChargeResult result) {
+    Session charged(RecordedCharge result) {
         return new Session(id, expiresAt, amount, authFields, SessionState.CHARGED, cardDesc, result);
     }
 

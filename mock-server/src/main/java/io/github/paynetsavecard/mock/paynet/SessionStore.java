@@ -117,7 +117,7 @@ final class SessionStore {
     }
 
     /** The outcome of a charge: a refusal, or the charge's result and whether it was charged before. */
-    record Charge(Refusal refusal, ChargeResult result, boolean repeated) {
+    record Charge(Refusal refusal, RecordedCharge result, boolean repeated) {
     }
 
     /**
@@ -135,27 +135,27 @@ final class SessionStore {
                 outcome[0] = new Charge(Refusal.EXPIRED_SESSION, null, false);
                 return session;
             }
-            ChargeResult result = resultOf(session);
+            RecordedCharge result = resultOf(session);
             outcome[0] = new Charge(null, result, false);
             return session.charged(result);
         });
         return outcome[0] == null ? new Charge(Refusal.NO_SESSION, null, false) : outcome[0];
     }
 
-    private ChargeResult resultOf(Session session) {
+    private RecordedCharge resultOf(Session session) {
         String transactionId = hex(12);
         CardStorageFields fields = session.authFields();
-        ChargeResult.CardSave save = switch (session.state()) {
-            case CARD_DESCRIBED -> ChargeResult.CardSave.SAVED;
-            case DECLINED -> ChargeResult.CardSave.DECLINED;
-            case AWAITING_CARDHOLDER -> ChargeResult.CardSave.PAGE_NOT_COMPLETED;
-            default -> ChargeResult.CardSave.NOT_REQUESTED;
+        RecordedCharge.CardSave save = switch (session.state()) {
+            case CARD_DESCRIBED -> RecordedCharge.CardSave.SAVED;
+            case DECLINED -> RecordedCharge.CardSave.DECLINED;
+            case AWAITING_CARDHOLDER -> RecordedCharge.CardSave.PAGE_NOT_COMPLETED;
+            default -> RecordedCharge.CardSave.NOT_REQUESTED;
         };
-        if (save != ChargeResult.CardSave.SAVED) {
-            return new ChargeResult(transactionId, save, null, fields.userUniqueId(), null, null);
+        if (save != RecordedCharge.CardSave.SAVED) {
+            return new RecordedCharge(transactionId, save, null, fields.userUniqueId(), null, null);
         }
         String owner = fields.cardOwnerId() != null ? fields.cardOwnerId() : cardOwnerFor(fields.userUniqueId());
-        return new ChargeResult(transactionId, save, owner, fields.userUniqueId(), hex(16), session.cardDesc());
+        return new RecordedCharge(transactionId, save, owner, fields.userUniqueId(), hex(16), session.cardDesc());
     }
 
     /** A first save via user_unique_id makes a new owner id; the same customer keeps it afterwards. */

@@ -32,8 +32,8 @@ public record SessionView(String sessionId, SessionState state, Optional<String>
     }
 
     static SessionView of(Session session, Instant now) {
-        ChargeResult charge = session.charge();
-        Optional<StoredCard> stored = charge == null || charge.save() != ChargeResult.CardSave.SAVED
+        RecordedCharge charge = session.charge();
+        Optional<StoredCard> stored = charge == null || charge.save() != RecordedCharge.CardSave.SAVED
                 ? Optional.empty()
                 : Optional.of(new StoredCard(charge.cardOwnerId(), charge.cardDesc(), charge.cardHash()));
         return new SessionView(session.id(), session.stateAt(now), Optional.ofNullable(session.cardDesc()),

@@ -113,14 +113,14 @@ class SessionStoreTest {
                     return store.charge(id);
                 });
                 SessionStore.Change saved = save.get(10, TimeUnit.SECONDS);
-                ChargeResult result = charge.get(10, TimeUnit.SECONDS).result();
+                RecordedCharge result = charge.get(10, TimeUnit.SECONDS).result();
 
                 if (saved.accepted()) {
                     // save_card came first: the charge saw the description.
-                    assertThat(result.save()).as("round %d", round).isEqualTo(ChargeResult.CardSave.SAVED);
+                    assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
                 } else {
                     assertThat(saved.refusal()).as("round %d", round).isEqualTo(Refusal.USED_SESSION);
-                    assertThat(result.save()).as("round %d", round).isEqualTo(ChargeResult.CardSave.NOT_REQUESTED);
+                    assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.NOT_REQUESTED);
                 }
             }
         } finally {

@@ -10,7 +10,7 @@ package io.github.paynetsavecard.mock.paynet;
  * @param cardHash      the stored card's {@code card_hash}, or null
  * @param cardDesc      the description the card was stored under, or null
  */
-record ChargeResult(String transactionId, CardSave save, String cardOwnerId, String userUniqueId, String cardHash,
+record RecordedCharge(String transactionId, CardSave save, String cardOwnerId, String userUniqueId, String cardHash,
                     String cardDesc) {
     /** What became of the card save, each with its answer in charge's {@code x-paynet-state-answers}. */
     enum CardSave {
@@ -36,6 +36,6 @@ record ChargeResult(String transactionId, CardSave save, String cardOwnerId, Str
 
     @Override
     public String toString() {
-        return "ChargeResult[" + save + "]";
+        return "RecordedCharge[" + save + "]";
     }
 }
