@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,12 +29,18 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * The checks of Paynet's session rules, which a stateless mock cannot pass: against our mock in Paynet mode
- * ({@code mock-paynet}) and, with credentials, against Paynet's test system. Every answer is also checked against
- * the spec. The requests are the spec's own examples with a real session put in.
+ * ({@code mock-paynet}, when the run includes {@code mock}) and, with credentials, against Paynet's test system.
+ * Every answer is also checked against the spec. The requests are the spec's own examples with a real session put
+ * in. Part of the test kit, beside {@link PaynetConformanceSuite}: extend it with an empty class in your own build.
+ *
+ * <pre>{@code
+ * class PaynetSessionRulesTest extends PaynetSessionRulesSuite {
+ * }
+ * }</pre>
  */
 @ExtendWith(ConformanceReporting.class)
 @DisplayName("Paynet mode: sessions")
-class PaynetModeConformanceTest {
+public abstract class PaynetSessionRulesSuite {
     static final String MOCK_PAYNET = "mock-paynet";
     private static final String CREATE_SESSION = ConformanceTargets.CREATE_SESSION;
     private static final String SAVE_CARD = ConformanceTargets.SAVE_CARD;
@@ -74,7 +81,7 @@ class PaynetModeConformanceTest {
         /** One Paynet-mode mock for the run, closed with the run's root store. */
         private static Target paynetMock(ExtensionContext context, TargetPool pool) {
             PaynetMockServer mock = context.getRoot().getStore(ExtensionContext.Namespace.create(
-                    PaynetModeConformanceTest.class)).getOrComputeIfAbsent(PaynetMockServer.class,
+                    PaynetSessionRulesSuite.class)).getOrComputeIfAbsent(PaynetMockServer.class,
                     key -> PaynetMockServer.builder().spec(pool.settings().spec()).port(0).build().start(),
                     PaynetMockServer.class);
             return new Target(MOCK_PAYNET, URI.create(mock.baseUrl()), TargetPool.MOCK_KEY, TargetKind.PAYNET);
@@ -84,20 +91,20 @@ class PaynetModeConformanceTest {
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: a session that never came from Auth is rejected with 13 (paynetjnosession)")
-    void anUnknownSessionIsRejectedWith13(PaynetTarget handle) {
+    public void anUnknownSessionIsRejectedWith13(PaynetTarget handle) {
         Target target = handle.open().get();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
 
         Exchange exchange = send(target, saveCard, withSession(saveCard, "withDescription", UNKNOWN_SESSION));
 
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
-        assertThat(paynetCode(exchange)).as("the Paynet code of %s", exchange.describe()).isEqualTo(13);
+        assertEquals(13, paynetCode(exchange), () -> "the Paynet code of " + exchange.describe());
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: save_card acknowledges a session from Auth and echoes its session_id")
-    void saveCardEchoesTheSessionFromAuth(PaynetTarget handle) {
+    public void saveCardEchoesTheSessionFromAuth(PaynetTarget handle) {
         Target target = handle.open().get();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
         String session = auth(target, handle.pool());
@@ -106,15 +113,15 @@ class PaynetModeConformanceTest {
 
         ConformanceFailure.throwIfAny(saveCard.violations(exchange), exchange);
         JsonNode body = exchange.answer().json().orElseThrow(() -> new AssertionError("no JSON: " + exchange.describe()));
-        assertThat(exchange.answer().status()).as(exchange.describe()).isEqualTo(200);
-        assertThat(body.path("code").asInt(-1)).as(exchange.describe()).isZero();
-        assertThat(body.path("session_id").asText()).as("the echoed session_id").isEqualTo(session);
+        assertEquals(200, exchange.answer().status(), exchange::describe);
+        assertEquals(0, body.path("code").asInt(-1), exchange::describe);
+        assertEquals(session, body.path("session_id").asText(), "the echoed session_id");
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: after a charge, save_card on the same session is rejected with 17 (paynetjusedsession)")
-    void aChargedSessionIsRejectedWith17(PaynetTarget handle) {
+    public void aChargedSessionIsRejectedWith17(PaynetTarget handle) {
         Assumptions.assumeTrue(handle.mock(), NEEDS_A_CARD);
         Target target = handle.open().get();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
@@ -127,15 +134,15 @@ class PaynetModeConformanceTest {
 
         ConformanceFailure.throwIfAny(charge.violations(charged), charged);
         ConformanceFailure.throwIfAny(saveCard.violations(again), again);
-        assertThat(charged.answer().json().orElseThrow().path("is_save_card_succeed").asBoolean())
-                .as("the charge reports the card saved: %s", charged.describe()).isTrue();
-        assertThat(paynetCode(again)).as("the Paynet code of %s", again.describe()).isEqualTo(17);
+        assertTrue(charged.answer().json().orElseThrow().path("is_save_card_succeed").asBoolean(),
+                () -> "the charge reports the card saved: " + charged.describe());
+        assertEquals(17, paynetCode(again), () -> "the Paynet code of " + again.describe());
     }
 
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: the hosted page asks for the card name, shows the agreement and the box")
-    void theHostedPageShowsTheNameFieldTheAgreementAndTheBox(PaynetTarget handle) {
+    public void theHostedPageShowsTheNameFieldTheAgreementAndTheBox(PaynetTarget handle) {
         Assumptions.assumeTrue(handle.mock(), NEEDS_A_CARDHOLDER);
         Target target = handle.open().get();
         OperationContract saveCard = handle.pool().contract(SAVE_CARD);
@@ -146,11 +153,12 @@ class PaynetModeConformanceTest {
                 + URLEncoder.encode(session, StandardCharsets.UTF_8)).build());
 
         JsonNode screen = saveCard.extension("x-paynet-hosted-page").path("screen");
-        assertThat(page.answer().status()).as(page.describe()).isEqualTo(200);
-        assertThat(page.answer().body()).contains(screen.at("/cardNameField/label").asText())
-                .contains(screen.at("/agreement/title").asText())
-                .contains(screen.at("/confirmation/label").asText())
-                .contains("type=\"checkbox\"");
+        assertEquals(200, page.answer().status(), page::describe);
+        for (String expected : List.of(screen.at("/cardNameField/label").asText(),
+                screen.at("/agreement/title").asText(), screen.at("/confirmation/label").asText(),
+                "type=\"checkbox\"")) {
+            assertTrue(page.answer().body().contains(expected), () -> "the hosted page shows " + expected);
+        }
     }
 
     private static String auth(Target target, TargetPool pool) {
