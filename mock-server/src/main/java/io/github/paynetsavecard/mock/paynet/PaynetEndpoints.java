@@ -163,7 +163,8 @@ final class PaynetEndpoints {
                     page.sessionPage(PaynetContract.EXPIRED_SESSION));
             case NO_HOSTED_PAGE -> html(409, page.developerError("409", "This session has no card-naming step yet:"
                     + " call save_card without card_desc first (or Auth with save_card true and no card_desc)."));
-            // A used session is gone for the cardholder, like an unknown one (our assumption).
+            case USED_SESSION -> html(texts.sessionPageStatus(PaynetContract.USED_SESSION, 409),
+                    page.sessionPage(PaynetContract.USED_SESSION));
             default -> html(texts.sessionPageStatus(PaynetContract.UNKNOWN_SESSION, 404),
                     page.sessionPage(PaynetContract.UNKNOWN_SESSION));
         };

@@ -164,6 +164,19 @@ class HostedPageTest {
     }
 
     @Test
+    void aChargedSessionGetsThePageThatSaysThePaymentIsDoneAndTheFormIsRefused() {
+        String id = waitingSession();
+        calls.charge(id);
+
+        Answer shown = page(id);
+        Answer submitted = calls.form(PAGE, fields("session_id", id, "card_desc", "kart", "agreement", "accepted"));
+
+        assertThat(shown.status()).isEqualTo(SCREEN.at("/sessionPages/usedSession/status").asInt());
+        assertThat(shown.body()).contains(text("/sessionPages/usedSession/title")).doesNotContain("<form");
+        assertThat(submitted.status()).isEqualTo(shown.status());
+    }
+
+    @Test
     void aSessionWithoutACardNamingStepGets409() {
         Answer answer = page(calls.auth());
 
