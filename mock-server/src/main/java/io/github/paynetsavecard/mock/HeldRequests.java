@@ -1,0 +1,27 @@
+package io.github.paynetsavecard.mock;
+
+import java.time.Duration;
+
+/**
+ * Bounds how many requests the {@code delay=MS} and {@code timeout} faults hold at once. A held request keeps one
+ * of Jetty's threads asleep, so without a bound a client (or a loop in a script) could take every thread and the
+ * mock would stop answering. A hold ends by the clock, so only its end is remembered; nothing has to be released.
+ */
+final class HeldRequests {
+    /** At most this many requests are held at once: a third of WireMock's 25 request threads. */
+    static final int MAX_HELD = 8;
+
+    private final long[] endsAt = new long[MAX_HELD];
+
+    /** Reserves a place for a hold of {@code duration} from now; false when {@value #MAX_HELD} are held already. */
+    synchronized boolean tryHold(Duration duration) {
+        long now = System.nanoTime();
+        for (int slot = 0; slot < endsAt.length; slot++) {
+            if (endsAt[slot] - now <= 0) {
+                endsAt[slot] = now + duration.toNanos();
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,220 @@
+package io.github.paynetsavecard.mock;
+
+import static io.github.paynetsavecard.mock.SpecCalls.json;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCard;
+import static io.github.paynetsavecard.mock.SpecCalls.saveCardRequestExample;
+import static io.github.paynetsavecard.mock.SpecCalls.send;
+import static io.github.paynetsavecard.mock.SpecCalls.validSaveCard;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The mock-only header {@code X-Paynet-Mock-Fault}: each fault, in both modes, and the next request is served. */
+class MockFaultTest {
+    private static final PaynetMockServer PAYNET = PaynetMockServer.builder().build().start();
+    private static final PaynetMockServer PRISM = PaynetMockServer.builder().mode(Mode.PRISM).build().start();
+
+    @AfterAll
+    static void stop() {
+        PAYNET.close();
+        PRISM.close();
+    }
+
+    private static PaynetMockServer in(Mode mode) {
+        return mode == Mode.PAYNET ? PAYNET : PRISM;
+    }
+
+    /** How a raw exchange ended: the bytes that arrived, and whether the connection was reset. */
+    private record Ending(String received, boolean reset) {
+    }
+
+    private static Ending rawSaveCard(PaynetMockServer mock, String fault) throws IOException {
+        try (Socket socket = sendWithoutReading(mock, fault)) {
+            socket.setSoTimeout(20_000);
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    received.write(buffer, 0, read);
+                }
+            } catch (SocketException reset) {
+                return new Ending(received.toString(StandardCharsets.ISO_8859_1), true);
+            }
+            return new Ending(received.toString(StandardCharsets.ISO_8859_1), false);
+        }
+    }
+
+    private static HttpResponse<String> saveCardWith(PaynetMockServer mock, String fault) {
+        return send(saveCard(mock.baseUrl()).header("X-Paynet-Mock-Fault", fault)
+                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void resetBreaksTheConnectionWithoutAnAnswerAndTheNextRequestIsServed(Mode mode) throws IOException {
+        Ending ending = rawSaveCard(in(mode), "reset");
+
+        assertThat(ending.received()).doesNotContain("HTTP/1.1");
+        assertThat(ending.reset()).as("connection reset").isTrue();
+        assertThat(validSaveCard(in(mode).baseUrl()).statusCode()).isIn(200, 400);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void emptyClosesTheConnectionWithoutAByte(Mode mode) throws IOException {
+        Ending ending = rawSaveCard(in(mode), "empty");
+
+        assertThat(ending.received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void garbageSendsBytesThatAreNotHttpThenCloses(Mode mode) throws IOException {
+        Ending ending = rawSaveCard(in(mode), "garbage");
+
+        assertThat(ending.received()).isNotEmpty().doesNotStartWith("HTTP/");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void html502AnswersAProxysHtmlErrorPage(Mode mode) {
+        HttpResponse<String> answer = saveCardWith(in(mode), "html502");
+
+        assertThat(answer.statusCode()).isEqualTo(502);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(answer.body()).contains("<h1>502 Bad Gateway</h1>");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void delaySendsTheNormalAnswerLate(Mode mode) {
+        HttpResponse<String> onTime = validSaveCard(in(mode).baseUrl());
+
+        long start = System.nanoTime();
+        HttpResponse<String> late = saveCardWith(in(mode), "delay=400");
+        long tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+        assertThat(tookMillis).isGreaterThanOrEqualTo(400);
+        assertThat(late.statusCode()).isEqualTo(onTime.statusCode());
+        assertThat(json(late.body())).isEqualTo(json(onTime.body()));
+    }
+
+    @Test
+    void aFaultOtherThanDelayLeavesPaynetModesSessionsAsTheyWere() throws IOException {
+        String session = PAYNET.paynet().createSession();
+        String body = saveCardRequestExample("withDescription").replaceFirst("js_[^\"]*", session);
+
+        for (String fault : List.of("reset", "empty", "garbage", "html502")) {
+            sendIgnoringBrokenConnections(saveCard(PAYNET.baseUrl()).header("X-Paynet-Mock-Fault", fault)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        assertThat(PAYNET.paynet().session(session).orElseThrow().cardDesc()).isEmpty();
+    }
+
+    private static void sendIgnoringBrokenConnections(HttpRequest.Builder request) {
+        try {
+            send(request);
+        } catch (UncheckedIOException expected) {
+            // reset, empty and garbage break the connection on purpose
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void timeoutAnswersNothingUntilTheClientGivesUpAndTheMockKeepsServing(Mode mode) {
+        HttpRequest.Builder request = saveCard(in(mode).baseUrl()).timeout(Duration.ofMillis(700))
+                .header("X-Paynet-Mock-Fault", "timeout")
+                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription")));
+
+        assertThatThrownBy(() -> send(request)).hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(validSaveCard(in(mode).baseUrl()).statusCode()).isIn(200, 400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"slow", "delay=", "delay=-5", "delay=1.5", "delay=60001", "reset,empty"})
+    void anUnknownOrOutOfRangeValueGetsA400ProblemListingTheValidOnes(String value) {
+        HttpResponse<String> answer = saveCardWith(PRISM, value);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(answer.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asText()).contains("X-Paynet-Mock-Fault");
+        if (!value.startsWith("delay=")) {
+            assertThat(problem.path("detail").asText())
+                    .contains("reset", "empty", "garbage", "delay=MS", "html502", "timeout");
+        }
+    }
+
+    @Test
+    void theHeaderGivenTwiceIsRefused() {
+        HttpResponse<String> answer = send(saveCard(PRISM.baseUrl()).header("X-Paynet-Mock-Fault", "reset")
+                .header("X-Paynet-Mock-Fault", "empty")
+                .POST(HttpRequest.BodyPublishers.ofString(saveCardRequestExample("withDescription"))));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(json(answer.body()).path("detail").asText()).contains("given 2 times");
+    }
+
+    @Test
+    void theValueIsReadWithoutRegardToCaseOrSurroundingSpace() {
+        assertThat(saveCardWith(PRISM, " HTML502 ").statusCode()).isEqualTo(502);
+    }
+
+    @Test
+    void atMostEightRequestsAreHeldAtOnceSoTheMockKeepsAnswering() throws IOException {
+        try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < HeldRequests.MAX_HELD; i++) {
+                    held.add(sendWithoutReading(mock, "delay=20000"));
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                HttpResponse<String> refused = saveCardWith(mock, "delay=10");
+                while (refused.statusCode() != 503 && System.nanoTime() < deadline) {
+                    refused = saveCardWith(mock, "delay=10"); // the eight may still be on their way
+                }
+
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(json(refused.body()).path("detail").asText()).contains("holds 8 requests");
+                assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(200);
+            } finally {
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    private static Socket sendWithoutReading(PaynetMockServer mock, String fault) throws IOException {
+        String body = saveCardRequestExample("withDescription");
+        String request = "POST " + SpecCalls.SAVE_CARD + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + SpecCalls.TEST_KEY + "\r\nContent-Type: application/json\r\nX-Paynet-Mock-Fault: " + fault
+                + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        Socket socket = new Socket("127.0.0.1", mock.port());
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+        return socket;
+    }
+}
