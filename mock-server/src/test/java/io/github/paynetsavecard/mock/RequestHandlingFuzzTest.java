@@ -14,6 +14,8 @@ import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -71,6 +74,22 @@ class RequestHandlingFuzzTest {
             "session_id={session}&card_desc=k&agreement=accepted&action=save", "action=decline", "charset=",
             "\\\\ud800", "1e999", "[[[[", "\\x00"})
     void answersEveryRequestWithoutAServerError(byte[] input) {
+        answer(input);
+    }
+
+    /** The harness itself: a committed flow reaches charge, and the card named on the page is stored. */
+    @Test
+    void theHostedPageFlowInputWalksASessionToACharge() throws Exception {
+        List<MockResponse> answers = answer(Files.readAllBytes(Path.of("src/test/resources/io/github/paynetsavecard"
+                + "/mock/RequestHandlingFuzzTestInputs/answersEveryRequestWithoutAServerError/paynet-hosted-page-flow")));
+
+        assertThat(answers).extracting(MockResponse::status).containsExactly(200, 200, 200, 200, 200, 200, 400);
+        assertThat(answers.get(4).bodyText()).contains("\"code\":0").contains("\"is_save_card_succeed\":true");
+        assertThat(answers.get(5).bodyText()).contains("\"code\":100");
+    }
+
+    /** Answers each request of {@code input} as the server would, checking each answer. */
+    private static List<MockResponse> answer(byte[] input) {
         int start = 0;
         boolean paynet = true;
         if (startsWith(input, "prism\n")) {
@@ -84,8 +103,8 @@ class RequestHandlingFuzzTest {
             PAYNET.reset();
             session = PAYNET.createSession();
         }
-        int requests = 0;
-        while (start <= input.length && requests++ < MAX_REQUESTS_PER_INPUT) {
+        List<MockResponse> answers = new ArrayList<>();
+        while (start <= input.length && answers.size() < MAX_REQUESTS_PER_INPUT) {
             int end = indexOf(input, SEPARATOR, start);
             byte[] part = Arrays.copyOfRange(input, start, end < 0 ? input.length : end);
             MockRequest request = request(part, session);
@@ -93,11 +112,13 @@ class RequestHandlingFuzzTest {
                     ? PAYNET.answerMockOnly(request).orElseGet(() -> PAYNET_ENGINE.handle(request))
                     : PRISM.handle(request);
             assertNoServerError(request, response);
+            answers.add(response);
             if (end < 0) {
                 break;
             }
             start = end + SEPARATOR.length;
         }
+        return answers;
     }
 
     private static void assertNoServerError(MockRequest request, MockResponse response) {
