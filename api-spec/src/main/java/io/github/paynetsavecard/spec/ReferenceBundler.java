@@ -111,7 +111,13 @@ final class ReferenceBundler {
     private String localised(String ref, URI file, String key, String where) {
         int hash = ref.indexOf('#');
         String target = hash < 0 ? ref : ref.substring(0, hash);
-        String pointer = hash < 0 ? "" : decode(ref.substring(hash + 1));
+        String pointer;
+        try {
+            pointer = hash < 0 ? "" : decode(ref.substring(hash + 1));
+        } catch (IllegalArgumentException badEscape) {
+            problems.add(where + ": $ref '" + ref + "' has a malformed %-escape in its fragment (write % as %25)");
+            return ref;
+        }
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
             problems.add(where + ": $ref '" + ref + "' has a fragment that is not a JSON pointer (#/...)");
             return ref;
