@@ -16,7 +16,7 @@ LOCK=/tmp/paynet-build.lock
 WT=${GATE_WORKTREE:-/tmp/gate-corpus-wt}
 EDITS=("$@")
 if [ ${#EDITS[@]} -eq 0 ]; then
-  EDITS=(03-request-object-closed 04-request-pattern-loosened 05-request-pattern-tightened
+  EDITS=(01-request-enum-added 03-request-object-closed 04-request-pattern-loosened 05-request-pattern-tightened
          10-request-optional-property-added 16-response-optional-property-removed 22-response-status-removed
          24-security-key-header-renamed 25-security-scheme-type-changed 27-required-header-parameter-added
          28-optional-query-parameter-added 29-examples-only 30-description-only 31-version-bump-only
