@@ -14,7 +14,8 @@
 #
 # Prints executions, coverage (libFuzzer's edges "cov" and features "ft"), corpus size and speed per target.
 # Exits 1 when any target has a finding (the input is copied to target/fuzz/findings/<target>/, with Jazzer's
-# log), 2 on a usage or build error. The corpus each run grows is kept in <module>/.cifuzz-corpus/ (git-ignored)
+# log; a run goes on after a finding, collecting up to FUZZ_KEEP_GOING (20) distinct ones), 2 on a usage or
+# build error. The corpus each run grows is kept in <module>/.cifuzz-corpus/ (git-ignored)
 # and seeds the next run.
 set -euo pipefail
 
@@ -73,12 +74,18 @@ for target in $TARGETS; do
   class=$(target_class "$target")
   method=$(target_method "$target")
   log=$OUT/$target.log
-  flags=(--target_class="$class" --target_method="$method" --max_duration="${SECONDS_PER_TARGET}s")
+  # keep_going: a finding does not end the run; up to that many distinct findings are collected.
+  flags=(--target_class="$class" --target_method="$method" --max_duration="${SECONDS_PER_TARGET}s"
+    --keep_going="${FUZZ_KEEP_GOING:-20}")
   instrument=$(property "$module" jazzer.instrument)
   disabled=$(property "$module" jazzer.disabled_hooks)
   [[ -n $instrument ]] && flags+=(--instrument="$instrument")
   [[ -n $disabled ]] && flags+=(--disabled_hooks="$disabled")
   echo "fuzzing $target ($class#$method) for ${SECONDS_PER_TARGET} s ..."
+  # Jazzer writes a finding's input into the test's inputs folder in src/test/resources (where it would replay in
+  # every build): this script moves it to target/fuzz/findings/ instead, to be fixed and committed under a name.
+  package=${class%.*}
+  inputs=$ROOT/$module/src/test/resources/${package//.//}/${class##*.}Inputs/$method
   rm -f "$ROOT/$module"/crash-* "$ROOT/$module"/timeout-* "$ROOT/$module"/slow-unit-* "$ROOT/$module"/oom-*
   status=0
   # Jazzer writes its corpus (.cifuzz-corpus/) and any crash-* file into the working directory: the module.
@@ -99,10 +106,11 @@ for target in $TARGETS; do
     findings=$((findings + 1))
     mkdir -p "$OUT/findings/$target"
     cp "$log" "$OUT/findings/$target/"
-    for found in "$ROOT/$module"/crash-* "$ROOT/$module"/timeout-* "$ROOT/$module"/oom-* "$ROOT/$module"/slow-unit-*; do
+    for found in "$ROOT/$module"/{crash,timeout,oom,slow-unit}-* "$inputs"/{crash,timeout,oom,slow-unit}-*; do
       [[ -e $found ]] && mv "$found" "$OUT/findings/$target/"
     done
-    grep -m1 -A12 -E '^== Java Exception|^==[0-9]+== ERROR' "$log" || tail -30 "$log"
+    grep -A12 -E '^== Java Exception|^==[0-9]+== ERROR' "$log" | grep -v '^\s*at \(java\.\|jdk\.\|org\.junit\|com\.code_intelligence\)' \
+      | head -60 || tail -30 "$log"
   fi
   rows+=("$(printf '| %-6s | %10s | %6s | %6s | %6s | %7s | %s |' "$target" "${runs:-?}" "${cov:-?}" "${ft:-?}" \
     "${corp:-?}" "${speed:-?}" "$verdict")")
