@@ -11,7 +11,9 @@ import java.util.List;
 public final class InvalidSpecException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the document came from. */
     private final String source;
+    /** What is wrong with it. */
     private final List<String> problems;
 
     /**

@@ -15,6 +15,7 @@ import java.util.Objects;
  *               that every reader follows local references only; {@link SchemaValidator} works on this form
  */
 public record OpenApiDocument(String source, OpenAPI model, JsonNode tree) {
+    /** Checks the components: no component may be null. */
     public OpenApiDocument {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(model, "model == null");

@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param message a human-readable sentence, worded like AJV's where the keyword is common
  */
 public record SchemaViolation(List<String> path, String keyword, String message) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public SchemaViolation {
         path = List.copyOf(path);
         Objects.requireNonNull(keyword, "keyword == null");

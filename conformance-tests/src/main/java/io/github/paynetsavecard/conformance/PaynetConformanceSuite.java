@@ -75,6 +75,13 @@ public abstract class PaynetConformanceSuite {
 
     // ---- every named request example, sent by the generated client --------------------------------------------
 
+    /**
+     * The client sends the spec's save_card request example; status, Content-Type, body and typed outcome follow the
+     * spec.
+     *
+     * @param handle the target the check runs against
+     * @param exampleName the name of the spec's request example
+     */
     @Order(1)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRequestExamples.class)
@@ -92,6 +99,12 @@ public abstract class PaynetConformanceSuite {
         assertOutcome(Clients.expectedOutcome(request, exchange.answer()), outcome, exchange);
     }
 
+    /**
+     * The client sends the spec's Auth request example; status, Content-Type, body and session follow the spec.
+     *
+     * @param handle the target the check runs against
+     * @param exampleName the name of the spec's request example
+     */
     @Order(2)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithSessionExamples.class)
@@ -119,6 +132,11 @@ public abstract class PaynetConformanceSuite {
 
     // ---- both branches, with a real session from Auth (the paynet-test path, run on every target) -------------
 
+    /**
+     * A session from Auth, then save_card with card_desc: acknowledged.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -140,6 +158,11 @@ public abstract class PaynetConformanceSuite {
         assertOutcome("acknowledged", outcome, exchange);
     }
 
+    /**
+     * A session from Auth, then save_card without card_desc: hosted-page branch, described by the spec.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(4)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -161,6 +184,11 @@ public abstract class PaynetConformanceSuite {
         assertOutcome("awaiting the cardholder", outcome, exchange);
     }
 
+    /**
+     * An unknown session is answered in the spec's shape (and rejected, on Paynet).
+     *
+     * @param handle the target the check runs against
+     */
     @Order(5)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -186,6 +214,12 @@ public abstract class PaynetConformanceSuite {
 
     // ---- negative data, sent raw ------------------------------------------------------------------------------
 
+    /**
+     * A request the spec forbids is rejected with a 4xx and an error body that follows the spec.
+     *
+     * @param handle the target the check runs against
+     * @param negative the forbidden request
+     */
     @Order(6)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithNegatives.class)
@@ -201,6 +235,11 @@ public abstract class PaynetConformanceSuite {
         assertErrorAnswer(target, saveCard, exchange, status -> status / 100 == 4, "a 4xx");
     }
 
+    /**
+     * A missing Authorization header is answered 401 with an error body that follows the spec.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(7)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -214,6 +253,11 @@ public abstract class PaynetConformanceSuite {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
+    /**
+     * A malformed Authorization header (no Basic scheme) is answered 401 with Paynet's Error object.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(8)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -229,6 +273,11 @@ public abstract class PaynetConformanceSuite {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 401, "401");
     }
 
+    /**
+     * A method the spec does not declare on the path is answered 405.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(9)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -248,6 +297,11 @@ public abstract class PaynetConformanceSuite {
         assertErrorAnswer(target, saveCard, exchange, status -> status == 405, "405");
     }
 
+    /**
+     * A path the spec does not declare is answered 404.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(10)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -267,6 +321,12 @@ public abstract class PaynetConformanceSuite {
 
     // ---- rejected outcomes, triggered with Prefer -------------------------------------------------------------
 
+    /**
+     * A rejecting example of the spec, picked with Prefer, decodes to its Paynet code.
+     *
+     * @param handle the target the check runs against
+     * @param rejection the spec's rejecting example
+     */
     @Order(11)
     @ParameterizedTest(name = "{0} | {1}")
     @ArgumentsSource(ConformanceTargets.WithRejections.class)
@@ -296,6 +356,11 @@ public abstract class PaynetConformanceSuite {
 
     // ---- the client survives what real servers do (mock only: WireMock stubs and faults) ---------------------
 
+    /**
+     * The client survives an unknown extra field in the answer.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(12)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -307,6 +372,11 @@ public abstract class PaynetConformanceSuite {
         assertReported(outcome instanceof SaveCardOutcome.Acknowledged, "acknowledged", outcome);
     }
 
+    /**
+     * The client survives `code` sent as a string.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(13)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -318,6 +388,11 @@ public abstract class PaynetConformanceSuite {
         assertReported(outcome instanceof SaveCardOutcome.Acknowledged, "acknowledged", outcome);
     }
 
+    /**
+     * The client reports a proxy's HTML 502 page as a transport failure with the status.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(14)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -331,6 +406,11 @@ public abstract class PaynetConformanceSuite {
         }
     }
 
+    /**
+     * The client reports a connection reset as a transport failure.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(15)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)
@@ -339,6 +419,11 @@ public abstract class PaynetConformanceSuite {
         transportFailure(handle, Clients.READ_TIMEOUT, saved -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
     }
 
+    /**
+     * The client gives up on a response slower than its read timeout.
+     *
+     * @param handle the target the check runs against
+     */
     @Order(16)
     @ParameterizedTest(name = "{0}")
     @ArgumentsSource(ConformanceTargets.Each.class)

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param kind    what kind of server it is, which decides what some checks expect
  */
 public record Target(String name, URI baseUrl, String apiKey, TargetKind kind) {
+    /** Checks the components: no component may be null. */
     public Target {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(baseUrl, "baseUrl == null");

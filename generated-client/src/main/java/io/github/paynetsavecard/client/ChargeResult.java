@@ -43,6 +43,7 @@ public record ChargeResult(PaynetCode code, String message, int httpStatus, Opti
     Optional<String> saveCardResultMessage, Optional<String> cardOwnerId, Optional<String> userUniqueId,
     Optional<String> cardHash) {
 
+  /** Checks the components: no component may be null. */
   public ChargeResult {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(message, "message == null");

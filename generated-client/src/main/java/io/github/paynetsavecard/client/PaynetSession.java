@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record PaynetSession(Optional<String> sessionId, PaynetCode code, String message, int httpStatus) {
 
+  /** Checks the components: no component may be null. */
   public PaynetSession {
     Objects.requireNonNull(sessionId, "sessionId == null");
     Objects.requireNonNull(code, "code == null");

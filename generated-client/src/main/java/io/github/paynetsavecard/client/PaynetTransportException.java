@@ -40,7 +40,9 @@ public abstract sealed class PaynetTransportException extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the answer, or null when none arrived. */
   private final Integer httpStatus;
+  /** The start of the answer's body (redacted), or null when none arrived. */
   private final String bodyExcerpt;
 
   private PaynetTransportException(String message, Integer httpStatus, String bodyExcerpt, Throwable cause) {

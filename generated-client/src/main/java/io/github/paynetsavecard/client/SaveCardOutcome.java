@@ -49,6 +49,7 @@ public sealed interface SaveCardOutcome {
    * @param cardDescription the description the request carried
    */
   record Acknowledged(String sessionId, String message, String cardDescription) implements SaveCardOutcome {
+    /** Checks the components: no component may be null. */
     public Acknowledged {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
@@ -71,6 +72,7 @@ public sealed interface SaveCardOutcome {
    * @param message Paynet's text
    */
   record AwaitingCardholder(String sessionId, String message) implements SaveCardOutcome {
+    /** Checks the components: no component may be null. */
     public AwaitingCardholder {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
@@ -94,6 +96,7 @@ public sealed interface SaveCardOutcome {
    */
   record Rejected(PaynetCode code, String message, int httpStatus, Optional<String> errorType)
       implements SaveCardOutcome {
+    /** Checks the components: no component may be null. */
     public Rejected {
       Objects.requireNonNull(code, "code == null");
       Objects.requireNonNull(message, "message == null");

@@ -20,6 +20,10 @@ import java.util.Optional;
  */
 public record Content(String mediaType, Optional<MediaType> type, Optional<JsonNode> schema, Optional<CompiledSchema> validator,
                       List<Example> examples, Optional<String> schemaName) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public Content {
         Objects.requireNonNull(mediaType, "mediaType == null");
         Objects.requireNonNull(type, "type == null");

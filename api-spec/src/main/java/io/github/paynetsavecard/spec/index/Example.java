@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param value the example's value; empty for an example with only an {@code externalValue}
  */
 public record Example(String key, Optional<JsonNode> value) {
+    /** Checks the components: no component may be null. */
     public Example {
         Objects.requireNonNull(key, "key == null");
         Objects.requireNonNull(value, "value == null");

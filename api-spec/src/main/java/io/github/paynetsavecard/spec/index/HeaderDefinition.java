@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param examples its examples, in spec order
  */
 public record HeaderDefinition(String name, Optional<JsonNode> schema, List<Example> examples) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public HeaderDefinition {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");

@@ -27,6 +27,10 @@ public record Operation(String method, String path, String id, boolean deprecate
                         List<List<SecurityScheme>> security, Optional<RequestBodyDefinition> requestBody,
                         ParameterGroup pathParameters, ParameterGroup query, ParameterGroup headers,
                         List<ResponseDefinition> responses, Map<String, JsonNode> extensions) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public Operation {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(path, "path == null");

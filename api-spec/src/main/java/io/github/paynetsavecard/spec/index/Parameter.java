@@ -16,6 +16,7 @@ import java.util.Objects;
  *                 an empty object when there is none
  */
 public record Parameter(String name, boolean required, JsonNode schema, boolean explode, JsonNode definition) {
+    /** Checks the components: no component may be null. */
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");

@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param validator  an object schema with one property per parameter; empty when there are no parameters
  */
 public record ParameterGroup(String location, List<Parameter> parameters, Optional<CompiledSchema> validator) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public ParameterGroup {
         Objects.requireNonNull(location, "location == null");
         parameters = List.copyOf(parameters);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param contents the media types it accepts, in spec order
  */
 public record RequestBodyDefinition(boolean required, List<Content> contents) {
+    /** Checks the components: collections are copied, so the value never changes under its user. */
     public RequestBodyDefinition {
         contents = List.copyOf(contents);
     }

@@ -14,6 +14,10 @@ import java.util.Optional;
  */
 public record ResponseDefinition(String code, List<HeaderDefinition> headers, ParameterGroup headerCheck,
                                  List<Content> contents) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public ResponseDefinition {
         Objects.requireNonNull(code, "code == null");
         headers = List.copyOf(headers);

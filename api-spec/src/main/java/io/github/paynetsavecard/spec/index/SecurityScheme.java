@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param paramName for {@code apiKey}: the header, query parameter or cookie name; else empty
  */
 public record SecurityScheme(String type, String scheme, String in, String paramName) {
+    /** Checks the components: no component may be null. */
     public SecurityScheme {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(scheme, "scheme == null");

@@ -29,6 +29,10 @@ public record SpecIndex(OpenApiDocument document, List<Operation> operations, Ma
     public static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public SpecIndex {
         Objects.requireNonNull(document, "document == null");
         operations = List.copyOf(operations);

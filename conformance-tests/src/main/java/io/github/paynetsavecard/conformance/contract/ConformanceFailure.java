@@ -10,6 +10,7 @@ import java.util.List;
 public final class ConformanceFailure extends AssertionError {
     private static final long serialVersionUID = 1L;
 
+    /** The rules the exchange broke. */
     private final List<RuleViolation> violations;
 
     /** A failure listing the rules {@code exchange} broke, with the exchange in the message. */

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param value  its value
  */
 public record NamedExample(String status, String name, JsonNode value) {
+    /** Checks the components: no component may be null. */
     public NamedExample {
         Objects.requireNonNull(status, "status == null");
         Objects.requireNonNull(name, "name == null");

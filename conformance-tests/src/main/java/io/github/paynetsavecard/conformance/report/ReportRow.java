@@ -15,6 +15,7 @@ import java.util.Objects;
  *               for a pass
  */
 public record ReportRow(String check, String target, Result result, String reason) {
+    /** Checks the components: no component may be null; text that is shown is redacted. */
     public ReportRow {
         check = Exchange.REDACTION.text(Objects.requireNonNull(check, "check == null"));
         Objects.requireNonNull(target, "target == null");
@@ -24,7 +25,12 @@ public record ReportRow(String check, String target, Result result, String reaso
 
     /** How a check ended. */
     public enum Result {
-        PASS("pass"), FAIL("FAIL"), SKIPPED("skipped");
+        /** The target did what the spec says. */
+        PASS("pass"),
+        /** The target broke a rule; the reason says which. */
+        FAIL("FAIL"),
+        /** The check does not apply to the target, or it could not run; the reason says why. */
+        SKIPPED("skipped");
 
         private final String label;
 

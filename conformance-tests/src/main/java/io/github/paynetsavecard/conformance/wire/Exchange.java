@@ -26,6 +26,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Checks the components: no component may be null. */
     public Exchange {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(response, "response == null");
@@ -67,6 +68,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
 
     /** A request as sent. Header names keep their case; the body is UTF-8 text (empty when there is none). */
     public record WireRequest(String method, String url, Map<String, List<String>> headers, String body) {
+        /** Checks the components: no component may be null; text that is shown is redacted. */
         public WireRequest {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(url, "url == null");
@@ -95,6 +97,7 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
 
     /** A response as received. The body is UTF-8 text (empty when there is none). */
     public record WireResponse(int status, Map<String, List<String>> headers, String body) {
+        /** Checks the components: text that is shown is redacted. */
         public WireResponse {
             headers = REDACTION.headers(headers);
             body = body == null ? "" : body;

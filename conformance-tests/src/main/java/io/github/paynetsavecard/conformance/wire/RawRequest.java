@@ -27,6 +27,10 @@ import java.util.Optional;
  */
 public record RawRequest(String method, String pathAndQuery, List<Map.Entry<String, String>> headers,
                          Optional<String> contentType, String body) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public RawRequest {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");

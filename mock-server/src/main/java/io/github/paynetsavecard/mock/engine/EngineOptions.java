@@ -20,6 +20,10 @@ public record EngineOptions(boolean cors, int maxJsonNestingDepth, List<RequestR
     /** The default nesting limit: far beyond any real save_card body, far below a stack overflow. */
     public static final int DEFAULT_MAX_JSON_NESTING_DEPTH = 512;
 
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public EngineOptions {
         if (maxJsonNestingDepth < 1) {
             throw new IllegalArgumentException("maxJsonNestingDepth must be at least 1: " + maxJsonNestingDepth);

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public record MockRequest(String method, String path, Map<String, List<String>> query,
                           Map<String, List<String>> headers, byte[] body) {
+    /** Checks the components: no component may be null. */
     public MockRequest {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(path, "path == null");

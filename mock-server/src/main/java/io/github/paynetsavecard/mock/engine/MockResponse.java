@@ -16,6 +16,7 @@ import java.util.Optional;
  *                copy, so an answer served from the engine's cache cannot be changed by any caller.
  */
 public record MockResponse(int status, Map<String, String> headers, byte[] body) {
+    /** Checks the components: no component may be null. */
     public MockResponse {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers == null")));
         body = body == null ? new byte[0] : body.clone();

@@ -19,6 +19,10 @@ import java.util.Optional;
  */
 public record RuleContext(MockRequest request, String operationId, Map<String, String> pathParameters,
                           Optional<JsonNode> body, boolean explicitPreference) {
+    /**
+     * Checks the components: no component may be null; collections are copied, so the value never changes under its
+     * user.
+     */
     public RuleContext {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(operationId, "operationId == null");

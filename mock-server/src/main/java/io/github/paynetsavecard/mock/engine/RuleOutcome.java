@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 public sealed interface RuleOutcome {
     /** Answer with exactly this response (CORS headers are still added). */
     record Respond(MockResponse response) implements RuleOutcome {
+        /** Checks the components: no component may be null. */
         public Respond {
             Objects.requireNonNull(response, "response == null");
         }
@@ -27,6 +28,10 @@ public sealed interface RuleOutcome {
      *                validated against the spec after the replacement, like any other.
      */
     record Select(OptionalInt status, Optional<String> example, Map<String, JsonNode> fields) implements RuleOutcome {
+        /**
+         * Checks the components: no component may be null; collections are copied, so the value never changes under its
+         * user.
+         */
         public Select {
             Objects.requireNonNull(status, "status == null");
             Objects.requireNonNull(example, "example == null");

@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public record NewSession(long amount, boolean saveCard, Optional<String> cardDesc, Optional<String> userGsmNo,
                          Optional<String> userUniqueId, Optional<String> cardOwnerId) {
+    /** Checks the components: an amount of at least 1, and no blank text (leave a field unset instead). */
     public NewSession {
         if (amount < 1) {
             throw new IllegalArgumentException("amount must be at least 1 (×100: 1000 is 10.00 TL), but was "

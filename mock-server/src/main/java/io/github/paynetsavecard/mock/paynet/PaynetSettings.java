@@ -24,6 +24,7 @@ public record PaynetSettings(boolean otpRequired, Optional<ErrorChannel> errorCh
     /** Sessions kept by default: room for a long test run, bounded memory under a flood of Auth calls. */
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
+    /** Checks the components: no component may be null. */
     public PaynetSettings {
         Objects.requireNonNull(errorChannel, "errorChannel == null; use Optional.empty() for the spec's channel");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime == null");
