@@ -1,18 +1,29 @@
 package io.github.paynetsavecard.mock;
 
+import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpServer;
 import com.github.tomakehurst.wiremock.http.HttpServerFactory;
 import com.github.tomakehurst.wiremock.http.StubRequestHandler;
 import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11Utils;
 import java.util.Arrays;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.io.NetworkTrafficListener;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkTrafficServerConnector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.HandlerCollection;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHandler;
 import org.eclipse.jetty.servlet.ServletMapping;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * WireMock's Jetty 11 server, changed so that every HTTP request reaches the spec-driven answer:
@@ -20,7 +31,9 @@ import org.eclipse.jetty.servlet.ServletMapping;
  *   <li>no admin API over HTTP ({@code /__admin} is an ordinary, unknown path, as in Prism); stubs are added
  *       through the Java API of {@link PaynetMockServer#wireMock()};</li>
  *   <li>no static files under {@code /__files};</li>
- *   <li>bounded request bodies and lenient query strings ({@link RequestGuard}) and problem+json for Jetty's own errors.</li>
+ *   <li>bounded request bodies and lenient query strings ({@link RequestGuard}) and problem+json for Jetty's own errors;</li>
+ *   <li>threads sized for the machine ({@link ThreadBudget}) instead of WireMock's fixed 3 acceptors, 2 selectors
+ *       and 25 request threads, which on a 2-core machine spend their time waiting for a core.</li>
  * </ul>
  */
 final class GuardedJettyServerFactory implements HttpServerFactory {
@@ -52,6 +65,37 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
             }
         }
 
+        /** WireMock's server, with its thread pool sized by {@link ThreadBudget} unless the options bring a pool. */
+        @Override
+        protected Server createServer(Options options) {
+            Server server = super.createServer(options);
+            if (options.threadPoolFactory() == null && server.getThreadPool() instanceof QueuedThreadPool pool) {
+                ThreadBudget budget = ThreadBudget.forThisMachine();
+                pool.setMaxThreads(budget.maxThreads());
+                pool.setMinThreads(budget.minThreads());
+                pool.setReservedThreads(budget.reservedThreads());
+            }
+            return server;
+        }
+
+        /** WireMock's connector (HTTP/1.1 and h2c, its Jetty settings), with Jetty's own acceptor and selector counts. */
+        @Override
+        protected ServerConnector createHttpConnector(
+                String bindAddress, int port, JettySettings settings, NetworkTrafficListener listener) {
+            HttpConfiguration config = Jetty11Utils.createHttpConfig(settings);
+            ConnectionFactory[] factories = options.getHttp2PlainDisabled()
+                    ? new ConnectionFactory[] {new HttpConnectionFactory(config)}
+                    : new ConnectionFactory[] {new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config)};
+            ThreadBudget budget = ThreadBudget.forThisMachine();
+            NetworkTrafficServerConnector connector = new NetworkTrafficServerConnector(jettyServer, null, null, null,
+                    settings.getAcceptors().orElse(budget.acceptors()), budget.selectors(), factories);
+            connector.setPort(port);
+            connector.setNetworkTrafficListener(listener);
+            Jetty11Utils.setJettySettings(settings, connector);
+            connector.setHost(bindAddress);
+            return connector;
+        }
+
         @Override
         protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
             HandlerCollection handlers = (HandlerCollection) super.createHandler(options, admin, stubs);
@@ -71,6 +115,22 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
                     .filter(mapping -> !Arrays.asList(mapping.getPathSpecs()).contains(FILES_PATH_SPEC))
                     .toArray(ServletMapping[]::new);
             servlets.setServletMappings(kept);
+        }
+    }
+
+    /**
+     * Threads for the mock's work, which waits on nothing but the socket: one acceptor, one selector per two cores
+     * (Jetty's own default) and 8 request threads, 2 per core on larger machines. WireMock's 3 acceptors, 2 selectors
+     * and 25 request threads only queue for a 2-core machine's cores (docs/bench.md). A stub's fixed delay sleeps in
+     * a request thread, so the pool keeps 8 of them rather than one per core: that many delayed answers at once.
+     */
+    record ThreadBudget(int acceptors, int selectors, int maxThreads, int minThreads, int reservedThreads) {
+        static ThreadBudget forThisMachine() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            int selectors = Math.max(1, Math.min(4, cores / 2));
+            int max = 1 + selectors + Math.max(8, 2 * cores);
+            // Reserved threads -1: Jetty sizes them from the pool.
+            return new ThreadBudget(1, selectors, max, Math.min(4, max), -1);
         }
     }
 }

@@ -1,0 +1,42 @@
+package io.github.paynetsavecard.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The mock's Jetty runs on the threads {@link GuardedJettyServerFactory.ThreadBudget} gives it, not WireMock's 25. */
+class ThreadBudgetTest {
+    @Test
+    void manyConcurrentRequestsAreAllAnsweredWithinTheBudgetOfThreads() {
+        int before = jettyThreads();
+        try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 64)
+                    .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(URI.create(mock.baseUrl() + SpecCalls.SAVE_CARD))
+                            .header("Authorization", SpecCalls.TEST_KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
+                            .build(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+            assertThat(jettyThreads() - before)
+                    .isLessThanOrEqualTo(GuardedJettyServerFactory.ThreadBudget.forThisMachine().maxThreads());
+        }
+    }
+
+    /** Jetty's QueuedThreadPool names its threads qtp<hash>-<n>. */
+    private static int jettyThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("qtp"))
+                .count();
+    }
+}
