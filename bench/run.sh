@@ -16,7 +16,8 @@
 # BENCH_WARMUP (30 s), BENCH_ROUNDS (3), BENCH_DURATION (15 s per round), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_LONG_REQUESTS (200000 requests for the memory check of our mock; 0 skips it), BENCH_AUTH_FLOOD_SECONDS (20),
 # BENCH_JAVA_OPTS (JVM flags of the plain WireMock; default: the launcher's), BENCH_OURS_JAVA_OPTS (flags added to our
-# launcher's, through its PAYNET_MOCK_JAVA_OPTS, to measure an idea against the documented launch), BENCH_QUIET_WAIT (20 s at most spent
+# launcher's, through its PAYNET_MOCK_JAVA_OPTS, to measure an idea against the documented launch), BENCH_WIREMOCK_ARGS
+# (the plain WireMock's thread flags; "" for WireMock's defaults), BENCH_QUIET_WAIT (20 s at most spent
 # waiting for idle CPUs before each run), BENCH_NICE (-10 as root, else 0), BENCH_SPEC (api-spec/openapi.yaml).
 # Results: stdout and bench/target/results.md; logs in bench/target/logs.
 # Not part of the build or CI (CI has 2 cores and is judged on time). See docs/bench.md.
@@ -48,6 +49,9 @@ STARTUP_TIMEOUT_SECONDS=120
 LAUNCHER_FLAGS=$(sed -n 's:.*<mock.launcher.flags>\(.*\)</mock.launcher.flags>.*:\1:p' mock-server/pom.xml)
 JAVA_OPTS=${BENCH_JAVA_OPTS:-$LAUNCHER_FLAGS}
 OURS_JAVA_OPTS=${BENCH_OURS_JAVA_OPTS:-}
+# The plain WireMock gets our mock's thread budget (1 acceptor, 1 selector and 8 request threads, 2 per core on larger
+# machines); its selectors stay at WireMock's 2, which no flag changes. BENCH_WIREMOCK_ARGS="" measures its defaults.
+WIREMOCK_ARGS=${BENCH_WIREMOCK_ARGS-"--container-threads $((2 + ($(nproc) > 4 ? 2 * $(nproc) : 8))) --jetty-acceptor-threads 1"}
 API_PATH=/v1/paynetj/save_card
 REQUEST_EXAMPLE=withDescription
 AUTH_PATH=/v1/paynetj/auth
@@ -539,12 +543,10 @@ for target in $TARGETS; do
     wiremock)
       ensure_wiremock
       write_wiremock_mapping
-      # The same JVM flags as our launcher and the same thread budget as our mock (1 acceptor, 1 selector and 8
-      # request threads, 2 per core on larger machines); its selectors stay at WireMock's 2, which no flag changes.
-      # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+      # The same JVM flags as our launcher, and the same thread budget (WIREMOCK_ARGS).
+      # shellcheck disable=SC2086 # JAVA_OPTS and WIREMOCK_ARGS are lists of flags
       start wiremock java $JAVA_OPTS -jar "$WIREMOCK_JAR" --port "$PORT" --bind-address 127.0.0.1 \
-        --root-dir "$OUT/wiremock-root" --no-request-journal --disable-banner \
-        --container-threads $((2 + ($(nproc) > 4 ? 2 * $(nproc) : 8))) --jetty-acceptor-threads 1
+        --root-dir "$OUT/wiremock-root" --no-request-journal --disable-banner $WIREMOCK_ARGS
       ;;
   esac
   # Cold: loaded at once, no quiet-machine wait between the first 200 and the load.
