@@ -3,13 +3,14 @@ package io.github.paynetsavecard.mock;
 import java.time.Duration;
 
 /**
- * Bounds how many requests the {@code delay=MS} and {@code timeout} faults hold at once. A held request keeps one
- * of Jetty's threads asleep, so without a bound a client (or a loop in a script) could take every thread and the
- * mock would stop answering. A hold ends by the clock, so only its end is remembered; nothing has to be released.
+ * Bounds how many requests the {@code delay=MS} and {@code timeout} faults hold at once. A held request waits on a
+ * timer (WireMock's asynchronous responses), not on a request thread, but it keeps its connection and its answer,
+ * so a loop in a script must not pile them up without end. A hold ends by the clock, so only its end is
+ * remembered; nothing has to be released.
  */
 final class HeldRequests {
-    /** At most this many requests are held at once: a third of WireMock's 25 request threads. */
-    static final int MAX_HELD = 8;
+    /** At most this many requests are held at once. */
+    static final int MAX_HELD = 64;
 
     private final long[] endsAt = new long[MAX_HELD];
 

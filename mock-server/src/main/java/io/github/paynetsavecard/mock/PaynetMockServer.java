@@ -54,6 +54,11 @@ import java.util.function.Function;
  *         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
  * }</pre>
  *
+ * <p>From any client, without Java: the request header {@code X-Paynet-Mock-Fault} ({@code reset}, {@code empty},
+ * {@code garbage}, {@code delay=MS}, {@code html502}, {@code timeout}) asks for a fault, and in both modes
+ * {@code GET /__paynet/openapi.yaml} (or {@code .json}), {@code /__paynet/docs} (a Swagger UI reference whose "Try it
+ * out" calls this mock) and {@code /__paynet/health} show the contract being served.
+ *
  * <p>Limits: a request body over {@link Builder#maxRequestBodyBytes(int)} (default 1 MiB) gets 413; request line
  * and headers over {@value #MAX_REQUEST_HEADER_BYTES} bytes get 431. WireMock's request journal is off, so
  * memory stays bounded; the newest {@link Builder#recordedRequestLimit(int)} requests, with at most 64 MiB of
@@ -69,6 +74,11 @@ public final class PaynetMockServer implements AutoCloseable {
     /** How many received requests are kept for {@link #receivedRequests()} by default. */
     public static final int DEFAULT_RECORDED_REQUEST_LIMIT = 1000;
 
+    /** The mock's own paths (the contract, Paynet mode's page and state) start with this; Paynet's never do. */
+    static final String MOCK_ONLY_PREFIX = "/__paynet/";
+    /** The name of the catch-all stub whose answers come from the spec. */
+    static final String SPEC_STUB_NAME = "answer from the spec";
+
     /** Below every stub a user adds (WireMock's default priority is 5; a lower number wins). */
     private static final int SPEC_ANSWER_PRIORITY = Integer.MAX_VALUE;
 
@@ -76,6 +86,7 @@ public final class PaynetMockServer implements AutoCloseable {
 
     private final WireMockServer wireMock;
     private final RequestRecorder recorder;
+    private final int recordedRequestLimit;
     private final String host;
     private final String specSource;
     private final List<String> operations;
@@ -101,8 +112,9 @@ public final class PaynetMockServer implements AutoCloseable {
                 .toList();
         this.mode = builder.mode;
         this.paynet = paynet;
-        this.recorder = new RequestRecorder(builder.recordedRequestLimit, builder.requestLog,
-                RequestRecorder.redactionFor(spec));
+        this.recordedRequestLimit = builder.recordedRequestLimit;
+        this.recorder = new RequestRecorder(builder.recordedRequestLimit, RequestRecorder.MAX_BODY_BYTES,
+                builder.requestLog, RequestRecorder.redactionFor(spec), index.operations());
         List<RequestRule> rules = new ArrayList<>(builder.requestRules);
         if (paynet != null) {
             // After the user's rules, so that a test's own rule can still decide first.
@@ -110,9 +122,11 @@ public final class PaynetMockServer implements AutoCloseable {
         }
         MockEngine engine = MockEngine.create(index,
                 EngineOptions.defaults().withCors(builder.cors).withRequestRules(rules));
+        ContractEndpoints contract = new ContractEndpoints(spec, builder.mode);
+        // The contract's pages in both modes; Paynet mode's own endpoints after them.
         Function<MockRequest, Optional<MockResponse>> mockOnly = paynet == null
-                ? request -> Optional.empty()
-                : paynet::answerMockOnly;
+                ? contract::answer
+                : request -> contract.answer(request).or(() -> paynet.answerMockOnly(request));
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(builder.host)
@@ -124,6 +138,10 @@ public final class PaynetMockServer implements AutoCloseable {
                 .gzipDisabled(true)
                 .templatingEnabled(false)
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+                // A late answer (X-Paynet-Mock-Fault delay or timeout, a stub's fixed delay) waits on this timer
+                // instead of keeping a request thread asleep; answers without a delay are not affected.
+                .asynchronousResponseEnabled(true)
+                .asynchronousResponseThreads(1)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
                 .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine, mockOnly));
@@ -134,7 +152,7 @@ public final class PaynetMockServer implements AutoCloseable {
         this.wireMock = new WireMockServer(options);
         this.specStubId = wireMock.stubFor(any(anyUrl())
                 .atPriority(SPEC_ANSWER_PRIORITY)
-                .withName("answer from the spec")
+                .withName(SPEC_STUB_NAME)
                 .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
     }
 
@@ -220,6 +238,60 @@ public final class PaynetMockServer implements AutoCloseable {
      */
     public List<ReceivedRequest> receivedRequests() {
         return recorder.snapshot();
+    }
+
+    /**
+     * The next received request not taken yet, in the order they arrived, waiting up to {@code timeout} for it: for
+     * code that calls the mock from another thread. Like OkHttp's {@code MockWebServer.takeRequest}, each request
+     * is handed out once; {@link #receivedRequests()} still lists them all. {@link #resetReceivedRequests()} starts
+     * afresh with the requests that come after it.
+     *
+     * <pre>{@code
+     * checkout.submitAsync(order);                                      // calls save_card on another thread
+     * ReceivedRequest sent = mock.takeRequest(Duration.ofSeconds(5));
+     * assertThat(sent.operationId()).hasValue("saveCard");
+     * }</pre>
+     *
+     * @throws AssertionError        when no request came within {@code timeout} (the message says how long it waited
+     *                               and how many requests were taken before)
+     * @throws IllegalStateException when the server records no requests ({@code recordedRequestLimit(0)})
+     */
+    public ReceivedRequest takeRequest(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout == null; e.g. Duration.ofSeconds(5)");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, but was " + timeout);
+        }
+        requireRecording("takeRequest");
+        try {
+            return recorder.take(timeout).orElseThrow(() -> new AssertionError("No request reached the mock at "
+                    + baseUrl() + " within " + timeout.toMillis() + " ms (" + receivedRequests().size()
+                    + " received before, all taken already)."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for a request to the mock", e);
+        }
+    }
+
+    /**
+     * The requests the mock refused for breaking the spec since the last reset (at most the first 100), each with
+     * its {@link ReceivedRequest#violations()}: invalid bodies, parameters or content types, a missing key, an
+     * unknown path or method, a body that is not JSON. Business rejections of valid requests (Paynet mode's codes)
+     * and answers forced with {@code Prefer} are not among them. The JUnit extension fails a test that sent one,
+     * unless the test expects it.
+     *
+     * @throws IllegalStateException when the server records no requests ({@code recordedRequestLimit(0)})
+     */
+    public List<ReceivedRequest> invalidRequests() {
+        requireRecording("invalidRequests");
+        return recorder.invalid();
+    }
+
+    private void requireRecording(String method) {
+        if (recordedRequestLimit == 0) {
+            throw new IllegalStateException(method + "() needs recorded requests, but this server was built with"
+                    + " recordedRequestLimit(0); leave that setting out (the default keeps "
+                    + DEFAULT_RECORDED_REQUEST_LIMIT + ")");
+        }
     }
 
     /** Forgets the received requests, e.g. between tests. */
@@ -368,12 +440,20 @@ public final class PaynetMockServer implements AutoCloseable {
 
         /** The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}; {@code 0.0.0.0} for all. */
         public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host is blank: use 127.0.0.1 (the default) for this machine only,"
+                        + " or 0.0.0.0 for all interfaces");
+            }
             this.host = host;
             return this;
         }
 
         /** The port to listen on. Default 0: a free port, see {@link PaynetMockServer#port()}. */
         public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "port must be between 0 and 65535 (0 picks a free port), but was " + port);
+            }
             this.port = port;
             return this;
         }
@@ -386,6 +466,9 @@ public final class PaynetMockServer implements AutoCloseable {
 
         /** Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}. */
         public Builder maxRequestBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1, but was " + bytes);
+            }
             this.maxRequestBodyBytes = bytes;
             return this;
         }
@@ -396,6 +479,10 @@ public final class PaynetMockServer implements AutoCloseable {
          * 0 keeps none. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT}.
          */
         public Builder recordedRequestLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException(
+                        "recordedRequestLimit must be 0 (keep none) or more, but was " + limit);
+            }
             this.recordedRequestLimit = limit;
             return this;
         }
@@ -436,22 +523,6 @@ public final class PaynetMockServer implements AutoCloseable {
          *                                  and every problem)
          */
         public PaynetMockServer build() {
-            if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException(
-                        "host is blank: use 127.0.0.1 (the default) for this machine only, or 0.0.0.0 for all interfaces");
-            }
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException(
-                        "port must be between 0 and 65535 (0 picks a free port), but was " + port);
-            }
-            if (maxRequestBodyBytes < 1) {
-                throw new IllegalArgumentException(
-                        "maxRequestBodyBytes must be at least 1, but was " + maxRequestBodyBytes);
-            }
-            if (recordedRequestLimit < 0) {
-                throw new IllegalArgumentException(
-                        "recordedRequestLimit must be 0 (keep none) or more, but was " + recordedRequestLimit);
-            }
             PaynetSettings settings = new PaynetSettings(otpRequired, Optional.ofNullable(errorChannel),
                     sessionLifetime, maxSessions, expiredSession, clock);
             OpenApiDocument document = spec == null ? ApiSpec.bundled() : ApiSpec.load(spec);

@@ -28,15 +28,50 @@ public final class ReceivedRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final Redaction redaction;
+    private final Optional<String> operationId;
+    private final int status;
+    private final List<String> violations;
 
     ReceivedRequest(String method, String path, Map<String, List<String>> query,
                     Map<String, List<String>> headers, byte[] body, Redaction redaction) {
+        this(method, path, query, headers, body, redaction, Optional.empty(), 0, List.of());
+    }
+
+    ReceivedRequest(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+                    byte[] body, Redaction redaction, Optional<String> operationId, int status,
+                    List<String> violations) {
         this.method = Objects.requireNonNull(method, "method == null");
         this.path = Objects.requireNonNull(path, "path == null");
         this.query = Objects.requireNonNull(query, "query == null");
         this.headers = Objects.requireNonNull(headers, "headers == null");
         this.body = body.clone();
         this.redaction = Objects.requireNonNull(redaction, "redaction == null");
+        this.operationId = Objects.requireNonNull(operationId, "operationId == null");
+        this.status = status;
+        this.violations = List.copyOf(violations);
+    }
+
+    /**
+     * The {@code operationId} of the spec's operation for this method and path, e.g. {@code saveCard}; empty for a
+     * path or method the spec does not have, and for the mock's own paths under {@code /__paynet/}.
+     */
+    public Optional<String> operationId() {
+        return operationId;
+    }
+
+    /** The status the mock answered with; 0 when it answered with a broken connection (a fault). */
+    public int status() {
+        return status;
+    }
+
+    /**
+     * Why the mock refused this request for breaking the spec, one line per violation
+     * ({@code request.body.user_gsm: must match pattern "^5[0-9]{9}$"}); empty when the request kept to the spec,
+     * also when it was refused on business grounds (Paynet mode's codes) or answered as a {@code Prefer} header
+     * forced.
+     */
+    public List<String> violations() {
+        return violations;
     }
 
     /** The HTTP method, e.g. {@code POST}. */
@@ -95,6 +130,9 @@ public final class ReceivedRequest {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(method).append(' ').append(redaction.url(path));
+        if (status != 0) {
+            text.append(" -> ").append(status);
+        }
         if (!query.isEmpty()) {
             text.append(" query ").append(redaction.query(query));
         }

@@ -7,10 +7,18 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.paynetsavecard.client.Redaction;
 import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.spec.OpenApiDocument;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import io.github.paynetsavecard.spec.index.Operation;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Sees every request that reaches WireMock (spec answers and user stubs alike). Keeps the newest
@@ -19,28 +27,71 @@ import java.util.function.Consumer;
  * request when asked. The line names the method, path and status only: never headers, query or body, which
  * carry keys and phone numbers; the path passes through the project's {@link Redaction} (a phone number or a session
  * id in a path parameter is masked or shortened).
+ *
+ * <p>It also keeps, apart and up to {@value #MAX_INVALID}, the requests the engine refused for breaking the spec
+ * ({@link SpecBreach}), for the JUnit extension's strict check, and hands requests out one by one, in order, to
+ * {@link #take(Duration)}.
  */
 final class RequestRecorder implements ServeEventListener {
 
     /** The bodies kept add up to at most this: 64 MiB (a thousand 1 MiB bodies would be a gigabyte). */
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
+    /** At most this many spec-breaking requests are kept between two resets: the first ones tell the story. */
+    static final int MAX_INVALID = 100;
+
     private final int limit;
     private final long maxBodyBytes;
     private final Consumer<String> requestLog;
     private final Redaction redaction;
-    private final Deque<ReceivedRequest> received = new ArrayDeque<>();
+    private final List<OperationPath> operations;
+    private final Deque<Numbered> received = new ArrayDeque<>();
+    private final List<ReceivedRequest> invalid = new ArrayList<>();
     private long bodyBytes;
+    private long recordedCount;
+    private long nextToTake;
+
+    /** A recorded request and its place in the order of arrival, for {@link #take}. */
+    private record Numbered(long number, ReceivedRequest request) {
+    }
 
     RequestRecorder(int limit, Consumer<String> requestLog, Redaction redaction) {
-        this(limit, MAX_BODY_BYTES, requestLog, redaction);
+        this(limit, MAX_BODY_BYTES, requestLog, redaction, List.of());
     }
 
     RequestRecorder(int limit, long maxBodyBytes, Consumer<String> requestLog, Redaction redaction) {
+        this(limit, maxBodyBytes, requestLog, redaction, List.of());
+    }
+
+    RequestRecorder(int limit, long maxBodyBytes, Consumer<String> requestLog, Redaction redaction,
+                    List<Operation> operations) {
         this.limit = limit;
         this.maxBodyBytes = maxBodyBytes;
         this.requestLog = requestLog;
         this.redaction = redaction;
+        this.operations = operations.stream().map(OperationPath::of).toList();
+    }
+
+    /** An operation's method and path template, to name the operation of a recorded request. */
+    private record OperationPath(String method, Pattern path, String id) {
+        static OperationPath of(Operation operation) {
+            StringBuilder regex = new StringBuilder();
+            for (String part : operation.path().split("(?=\\{)|(?<=\\})")) {
+                regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
+            }
+            return new OperationPath(operation.method().toUpperCase(Locale.ROOT), Pattern.compile(regex + "/?"),
+                    operation.id());
+        }
+    }
+
+    private Optional<String> operationOf(String method, String path) {
+        for (OperationPath operation : operations) {
+            if (operation.id() != null && operation.method().equalsIgnoreCase(method)
+                    && operation.path().matcher(path).matches()) {
+                return Optional.of(operation.id());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -71,8 +122,16 @@ final class RequestRecorder implements ServeEventListener {
     public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
         if (limit > 0) {
             MockRequest request = IncomingRequest.from(serveEvent.getRequest());
+            LoggedResponse response = serveEvent.getResponse();
+            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
+            boolean specAnswer = serveEvent.getStubMapping() != null
+                    && PaynetMockServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
+            List<String> violations = specAnswer && !mockOnly && response.getFault() == null
+                    ? SpecBreach.violations(response.getStatus(), name -> header(response, name), response.getBody())
+                    : List.of();
             record(new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
-                    request.body(), redaction));
+                    request.body(), redaction, mockOnly ? Optional.empty() : operationOf(request.method(),
+                    request.path()), response.getFault() == null ? response.getStatus() : 0, violations));
         }
         if (requestLog != null) {
             String url = serveEvent.getRequest().getUrl();
@@ -83,20 +142,60 @@ final class RequestRecorder implements ServeEventListener {
         }
     }
 
+    private static String header(LoggedResponse response, String name) {
+        if (response.getHeaders() == null) {
+            return null;
+        }
+        HttpHeader header = response.getHeaders().getHeader(name);
+        return header.isPresent() ? header.firstValue() : null;
+    }
+
     synchronized void record(ReceivedRequest request) {
-        received.addLast(request);
+        received.addLast(new Numbered(recordedCount++, request));
         bodyBytes += request.bodySize();
         while (received.size() > limit || (bodyBytes > maxBodyBytes && received.size() > 1)) {
-            bodyBytes -= received.removeFirst().bodySize();
+            bodyBytes -= received.removeFirst().request().bodySize();
         }
+        if (!request.violations().isEmpty() && invalid.size() < MAX_INVALID) {
+            invalid.add(request);
+        }
+        notifyAll();
     }
 
     synchronized List<ReceivedRequest> snapshot() {
-        return List.copyOf(received);
+        return received.stream().map(Numbered::request).toList();
+    }
+
+    /** The requests refused for breaking the spec since the last {@link #clear()}, the first {@value #MAX_INVALID}. */
+    synchronized List<ReceivedRequest> invalid() {
+        return List.copyOf(invalid);
+    }
+
+    /**
+     * The next request not taken yet, in order of arrival, waiting up to {@code timeout} for it; empty when none came.
+     * A request already pushed out by the limit is skipped.
+     */
+    synchronized Optional<ReceivedRequest> take(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Numbered numbered : received) {
+                if (numbered.number() >= nextToTake) {
+                    nextToTake = numbered.number() + 1;
+                    return Optional.of(numbered.request());
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     synchronized void clear() {
         received.clear();
+        invalid.clear();
         bodyBytes = 0;
+        nextToTake = recordedCount;
     }
 }

@@ -2,8 +2,13 @@ package io.github.paynetsavecard.mock.junit;
 
 import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.ReceivedRequest;
+import io.github.paynetsavecard.mock.engine.RequestRule;
+import io.github.paynetsavecard.mock.paynet.ErrorChannel;
+import io.github.paynetsavecard.mock.paynet.ExpiredSessionAnswer;
 import io.github.paynetsavecard.mock.paynet.PaynetMode;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +27,14 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Runs the Paynet mock in-process for JUnit 5 tests. Two ways to use it:
  *
  * <pre>{@code
- * @PaynetMockTest                                     // zero configuration
+ * @PaynetMockTest                                     // zero configuration (attributes for the common settings)
  * class CheckoutTest { ... }
  *
  * class CheckoutTest {                               // full control
  *     @RegisterExtension
  *     static PaynetMockExtension mock = PaynetMockExtension.builder()
  *             .spec(Path.of("api-spec/openapi.yaml"))
+ *             .otpRequired(true)
  *             .apiKey("sck_my_test_key")
  *             .build();
  *
@@ -36,8 +42,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     void savesTheCard(PaynetClient client) {
  *         String session = mock.paynet().createSession();     // as if Auth had been called
  *         client.saveCard(...);
- *         assertThat(mock.receivedRequests()).singleElement()
- *                 .satisfies(sent -> assertThat(sent.path()).isEqualTo("/v1/paynetj/save_card"));
+ *         assertThat(mock).receivedExactly(1).saveCard().withSessionId(session);   // PaynetMockAssertions
  *     }
  * }
  * }</pre>
@@ -45,11 +50,19 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>The mock runs in Paynet mode unless told otherwise ({@link Builder#mode}, {@link PaynetMockTest#mode()}):
  * sessions come from Auth or {@link #paynet()}{@code .createSession()}, and save_card answers 13 for any other.
  *
+ * <p><b>Strict by default</b>, like WireMock's {@code failOnUnmatchedRequests}: after each test, a request that the
+ * mock refused for breaking the spec (an invalid body or parameter, a missing key, a wrong content type, an unknown
+ * path or method, a body that is not JSON) fails the test, with the violations in the message. A business
+ * rejection of a valid request (Paynet mode's 13, 17, ...) and an answer forced with {@code Prefer} never do. A test
+ * that sends invalid requests on purpose says so with {@link ExpectsInvalidRequests} or
+ * {@link #expectInvalidRequests()}; {@link Builder#strict(boolean) strict(false)} turns the check off.
+ *
  * <p>In a {@code static} field (or with the annotation) one server runs for the whole class; in an instance field
  * each test gets its own. Before each test the received requests, the stubs added through
- * {@link PaynetMockServer#wireMock()} and Paynet mode's sessions, clock and switches are reset. Test and lifecycle methods may declare parameters of type
- * {@link PaynetMockServer} and {@code io.github.paynetsavecard.client.PaynetClient}; the client (an optional
- * dependency, {@code paynet-save-card-client}) calls the mock with {@link #DEFAULT_API_KEY} unless told otherwise.
+ * {@link PaynetMockServer#wireMock()} and Paynet mode's sessions, clock and switches are reset. Test and lifecycle
+ * methods may declare parameters of type {@link PaynetMockServer} and
+ * {@code io.github.paynetsavecard.client.PaynetClient}; the client calls the mock with {@link #DEFAULT_API_KEY}
+ * unless told otherwise.
  */
 public final class PaynetMockExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -57,28 +70,30 @@ public final class PaynetMockExtension
     public static final String DEFAULT_API_KEY = "sck_paynet_mock_test_key";
 
     private static final String CLIENT_CLASS = "io.github.paynetsavecard.client.PaynetClient";
+    /** How many refused requests the strict check's message shows in full. */
+    private static final int SHOWN_INVALID = 5;
 
-    private final Path spec;
-    private final boolean cors;
+    /** Null for {@link PaynetMockTest}: the settings are read from the annotation when the class starts. */
+    private final PaynetMockServer.Builder settings;
     private final String apiKey;
-    private final Consumer<PaynetMockServer.Builder> settings;
+    private final boolean strictSetting;
 
     private PaynetMockServer server;
     private AutoCloseable client;
     private String startedBy;
     private boolean perTest;
+    private boolean strict;
+    private volatile boolean invalidRequestsExpected;
 
-    /** The extension with every default; used by {@link PaynetMockTest}. */
+    /** The extension with every default, or with the attributes of the test class's {@link PaynetMockTest}. */
     public PaynetMockExtension() {
-        this(null, true, DEFAULT_API_KEY, null);
+        this(null, DEFAULT_API_KEY, true);
     }
 
-    /** {@code settings} null: read them from the test class's {@link PaynetMockTest} annotation. */
-    private PaynetMockExtension(Path spec, boolean cors, String apiKey, Consumer<PaynetMockServer.Builder> settings) {
-        this.spec = spec;
-        this.cors = cors;
-        this.apiKey = apiKey;
+    private PaynetMockExtension(PaynetMockServer.Builder settings, String apiKey, boolean strict) {
         this.settings = settings;
+        this.apiKey = apiKey;
+        this.strictSetting = strict;
     }
 
     /** A builder for the {@code @RegisterExtension} form. */
@@ -115,6 +130,29 @@ public final class PaynetMockExtension
         return server().receivedRequests();
     }
 
+    /**
+     * The next request of the current test not taken yet, waiting up to {@code timeout}: for code that calls the
+     * mock from another thread. See {@link PaynetMockServer#takeRequest(Duration)}.
+     *
+     * @throws AssertionError when no request came in time
+     */
+    public ReceivedRequest takeRequest(Duration timeout) {
+        return server().takeRequest(timeout);
+    }
+
+    /** The requests of the current test that the mock refused for breaking the spec. */
+    public List<ReceivedRequest> invalidRequests() {
+        return server().invalidRequests();
+    }
+
+    /**
+     * The current test sends requests that break the spec on purpose: the strict check does not fail it. The same
+     * as {@link ExpectsInvalidRequests} on the test method; it holds until the test ends.
+     */
+    public void expectInvalidRequests() {
+        invalidRequestsExpected = true;
+    }
+
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         if (server == null) {
@@ -132,6 +170,7 @@ public final class PaynetMockExtension
 
     @Override
     public synchronized void beforeEach(ExtensionContext context) {
+        invalidRequestsExpected = false;
         if (server == null) {
             start(context);
             perTest = true;
@@ -142,25 +181,80 @@ public final class PaynetMockExtension
 
     @Override
     public synchronized void afterEach(ExtensionContext context) throws Exception {
-        if (perTest) {
-            stop();
-            perTest = false;
+        try {
+            if (strict && server != null && !invalidRequestsExpected && !expectedByAnnotation(context)) {
+                failOnInvalidRequests(server.invalidRequests());
+            }
+        } finally {
+            invalidRequestsExpected = false;
+            if (perTest) {
+                stop();
+                perTest = false;
+            }
         }
     }
 
-    private void start(ExtensionContext context) {
-        PaynetMockServer.Builder builder = PaynetMockServer.builder().cors(cors);
-        if (spec != null) {
-            builder.spec(spec);
+    private static boolean expectedByAnnotation(ExtensionContext context) {
+        return AnnotationSupport.isAnnotated(context.getTestMethod(), ExpectsInvalidRequests.class)
+                || AnnotationSupport.isAnnotated(context.getTestClass(), ExpectsInvalidRequests.class);
+    }
+
+    private static void failOnInvalidRequests(List<ReceivedRequest> invalid) {
+        if (invalid.isEmpty()) {
+            return;
         }
-        if (settings != null) {
-            settings.accept(builder);
-        } else {
+        StringBuilder message = new StringBuilder("The Paynet mock refused ").append(invalid.size())
+                .append(invalid.size() == 1 ? " request" : " requests").append(" of this test for breaking the spec:");
+        for (ReceivedRequest request : invalid.subList(0, Math.min(SHOWN_INVALID, invalid.size()))) {
+            String firstLine = request.toString().lines().findFirst().orElse("");
+            message.append("\n  ").append(firstLine);
+            request.violations().forEach(violation -> message.append("\n    ").append(violation));
+        }
+        if (invalid.size() > SHOWN_INVALID) {
+            message.append("\n  ... and ").append(invalid.size() - SHOWN_INVALID).append(" more");
+        }
+        message.append("\nFix the request, or, if the test sends it on purpose, annotate the test with"
+                + " @ExpectsInvalidRequests (or call expectInvalidRequests() on the extension). strict(false) on the"
+                + " builder, or @PaynetMockTest(strict = false), turns this check off.");
+        throw new AssertionError(message.toString());
+    }
+
+    private void start(ExtensionContext context) {
+        PaynetMockServer.Builder builder = settings;
+        strict = strictSetting;
+        if (builder == null) {
+            builder = PaynetMockServer.builder();
             Optional<PaynetMockTest> annotation = context.getTestClass()
                     .flatMap(type -> AnnotationSupport.findAnnotation(type, PaynetMockTest.class));
-            annotation.ifPresent(found -> builder.mode(found.mode()).otpRequired(found.otpRequired()));
+            if (annotation.isPresent()) {
+                strict = annotation.get().strict();
+                applyAnnotation(annotation.get(), builder);
+            }
         }
         server = builder.build().start();
+        if (strict) {
+            try {
+                server.invalidRequests();
+            } catch (IllegalStateException notRecording) {
+                server.close();
+                server = null;
+                throw new IllegalStateException("The strict check (on by default) reads the recorded requests: "
+                        + notRecording.getMessage() + ", or turn the check off with strict(false)", notRecording);
+            }
+        }
+    }
+
+    private static void applyAnnotation(PaynetMockTest annotation, PaynetMockServer.Builder builder) {
+        builder.mode(annotation.mode()).otpRequired(annotation.otpRequired()).port(annotation.port())
+                .cors(annotation.cors());
+        ErrorChannel[] channel = annotation.errorChannel();
+        if (channel.length > 1) {
+            throw new IllegalArgumentException("@PaynetMockTest(errorChannel = ...) takes one channel (HTTP_200 or"
+                    + " ERROR_OBJECT), or none for the spec's, but was given " + channel.length);
+        }
+        if (channel.length == 1) {
+            builder.errorChannel(channel[0]);
+        }
     }
 
     private void stop() throws Exception {
@@ -174,7 +268,9 @@ public final class PaynetMockExtension
                 closingClient.close();
             }
         } finally {
-            closingServer.close();
+            if (closingServer != null) {
+                closingServer.close();
+            }
         }
     }
 
@@ -202,47 +298,133 @@ public final class PaynetMockExtension
         return client;
     }
 
-    /** Configures a {@link PaynetMockExtension}; every setting has a default. */
+    /**
+     * Configures a {@link PaynetMockExtension}: every setting of {@link PaynetMockServer.Builder}, each checked as
+     * it is given (the message names the setting), plus the injected client's key and the strict check. Every
+     * setting has a default.
+     */
     public static final class Builder {
-        private Path spec;
-        private boolean cors = true;
+        private final PaynetMockServer.Builder server = PaynetMockServer.builder();
         private String apiKey = DEFAULT_API_KEY;
-        private PaynetMockServer.Mode mode = PaynetMockServer.Mode.PAYNET;
-        private Consumer<PaynetMockServer.Builder> server = settings -> { };
+        private boolean strict = true;
 
         private Builder() {
         }
 
-        /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
-        public Builder mode(PaynetMockServer.Mode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode == null; PAYNET or PRISM");
-            return this;
-        }
-
-        /**
-         * Any further setting of the server, e.g. Paynet mode's (see {@link PaynetMockServer.Builder}):
-         * <pre>{@code
-         * PaynetMockExtension.builder()
-         *     .server(settings -> settings.otpRequired(true).clock(Clock.fixed(start, ZoneOffset.UTC)))
-         *     .build();
-         * }</pre>
-         * Applied after the spec, CORS and mode; a bad value fails when the server starts, with its builder's
-         * message naming the setting.
-         */
-        public Builder server(Consumer<PaynetMockServer.Builder> settings) {
-            this.server = Objects.requireNonNull(settings, "server settings == null");
-            return this;
-        }
-
         /** The OpenAPI file to serve. Default: the bundled save_card spec. */
         public Builder spec(Path file) {
-            this.spec = Objects.requireNonNull(file, "spec file == null; leave spec(...) out for the bundled spec");
+            server.spec(file);
+            return this;
+        }
+
+        /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
+        public Builder mode(PaynetMockServer.Mode mode) {
+            server.mode(mode);
+            return this;
+        }
+
+        /** The port. Default 0, a free one: read it from {@link PaynetMockExtension#baseUrl()}. */
+        public Builder port(int port) {
+            server.port(port);
+            return this;
+        }
+
+        /** The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}. */
+        public Builder host(String host) {
+            server.host(host);
             return this;
         }
 
         /** CORS answers and headers, like Prism's {@code --cors}. Default on. */
         public Builder cors(boolean enabled) {
-            this.cors = enabled;
+            server.cors(enabled);
+            return this;
+        }
+
+        /**
+         * Paynet mode: the merchant has OTP on, so save_card needs {@code user_gsm} unless Auth had
+         * {@code user_gsm_no}. Default off; a test switches it with {@code paynet().otpRequired(...)}.
+         */
+        public Builder otpRequired(boolean required) {
+            server.otpRequired(required);
+            return this;
+        }
+
+        /** Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names. */
+        public Builder errorChannel(ErrorChannel channel) {
+            server.errorChannel(channel);
+            return this;
+        }
+
+        /** Paynet mode: which of the spec's answers an expired session gets. Default {@link ExpiredSessionAnswer#DECLARED}. */
+        public Builder expiredSessionAnswer(ExpiredSessionAnswer answer) {
+            server.expiredSessionAnswer(answer);
+            return this;
+        }
+
+        /** Paynet mode: how long a session lives after Auth. Default 30 minutes. */
+        public Builder sessionLifetime(Duration lifetime) {
+            server.sessionLifetime(lifetime);
+            return this;
+        }
+
+        /** Paynet mode: how many sessions are kept, the oldest dropped first. Default 10 000. */
+        public Builder maxSessions(int max) {
+            server.maxSessions(max);
+            return this;
+        }
+
+        /**
+         * Paynet mode: the time source of session expiry, e.g. {@code Clock.fixed(...)}. Default the system clock;
+         * a test moves it with {@code paynet().advanceClock(...)}.
+         */
+        public Builder clock(Clock clock) {
+            server.clock(clock);
+            return this;
+        }
+
+        /**
+         * Adds a rule that sees every valid request before the spec's answer is chosen and may decide it; see
+         * {@link PaynetMockServer.Builder#requestRule(RequestRule)}. Rules run in the order added, before Paynet
+         * mode's own.
+         */
+        public Builder requestRule(RequestRule rule) {
+            server.requestRule(rule);
+            return this;
+        }
+
+        /** Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            server.maxRequestBodyBytes(bytes);
+            return this;
+        }
+
+        /**
+         * How many received requests are kept. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT};
+         * the strict check and {@code takeRequest} need at least 1.
+         */
+        public Builder recordedRequestLimit(int limit) {
+            server.recordedRequestLimit(limit);
+            return this;
+        }
+
+        /** Receives one line per request: method, path and status only. Default: no request log. */
+        public Builder requestLog(Consumer<String> log) {
+            server.requestLog(log);
+            return this;
+        }
+
+        /**
+         * Any setting of the server directly, for the few that have no method here:
+         * <pre>{@code
+         * PaynetMockExtension.builder()
+         *     .server(settings -> settings.otpRequired(true).clock(Clock.fixed(start, ZoneOffset.UTC)))
+         *     .build();
+         * }</pre>
+         * Applied now, in order with the other settings.
+         */
+        public Builder server(Consumer<PaynetMockServer.Builder> settings) {
+            Objects.requireNonNull(settings, "server settings == null").accept(server);
             return this;
         }
 
@@ -256,11 +438,19 @@ public final class PaynetMockExtension
             return this;
         }
 
-        /** The extension; the spec is loaded when the first test class starts. */
+        /**
+         * Whether a request the mock refuses for breaking the spec fails the test that sent it (checked after each
+         * test, with the violations in the message). Default on; a single test opts out with
+         * {@link ExpectsInvalidRequests}.
+         */
+        public Builder strict(boolean enabled) {
+            this.strict = enabled;
+            return this;
+        }
+
+        /** The extension; the spec is loaded when the first test class (or test) starts. */
         public PaynetMockExtension build() {
-            PaynetMockServer.Mode chosenMode = mode;
-            Consumer<PaynetMockServer.Builder> more = server;
-            return new PaynetMockExtension(spec, cors, apiKey, settings -> more.accept(settings.mode(chosenMode)));
+            return new PaynetMockExtension(server, apiKey, strict);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.mock.junit;
 
 import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.paynet.ErrorChannel;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -10,23 +11,25 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the Paynet mock for a test class, with no configuration: it starts before the first test on a free port,
- * serves the bundled save_card spec in Paynet mode, forgets received requests, added stubs and sessions before each
- * test, and stops after the last one. Test methods may take a {@link io.github.paynetsavecard.mock.PaynetMockServer} or a ready
- * {@code io.github.paynetsavecard.client.PaynetClient} parameter.
+ * Runs the Paynet mock for a test class: it starts before the first test on a free port, serves the bundled save_card
+ * spec in Paynet mode, forgets received requests, added stubs and sessions before each test, and stops after the
+ * last one. Strict: a request that the mock refuses for breaking the spec fails the test that sent it, unless the
+ * test is annotated {@link ExpectsInvalidRequests}. Test methods may take a
+ * {@link io.github.paynetsavecard.mock.PaynetMockServer} or a ready {@code io.github.paynetsavecard.client.PaynetClient}
+ * parameter.
  *
  * <pre>{@code
- * @PaynetMockTest
+ * @PaynetMockTest(otpRequired = true, errorChannel = ErrorChannel.HTTP_200)
  * class CheckoutTest {
  *     @Test
  *     void savesTheCard(PaynetClient client, PaynetMockServer mock) {
  *         client.saveCard(...);
- *         assertThat(mock.receivedRequests()).hasSize(1);
+ *         assertThat(mock).receivedExactly(1).saveCard();            // PaynetMockAssertions
  *     }
  * }
  * }</pre>
  *
- * For another spec, CORS off or another key, use {@link PaynetMockExtension#builder()} with
+ * For another spec, another key, a fixed clock or a request rule, use {@link PaynetMockExtension#builder()} with
  * {@code @RegisterExtension} instead.
  */
 @Documented
@@ -40,4 +43,19 @@ public @interface PaynetMockTest {
 
     /** Paynet mode: the merchant has OTP on. Default off. */
     boolean otpRequired() default false;
+
+    /**
+     * Paynet mode: how rejections are sent, {@code HTTP_200} or {@code ERROR_OBJECT}; at most one. Default (none
+     * given): the channel the spec names.
+     */
+    ErrorChannel[] errorChannel() default {};
+
+    /** Whether a request that breaks the spec fails the test that sent it. Default on. */
+    boolean strict() default true;
+
+    /** The port to listen on. Default 0: a free port. */
+    int port() default 0;
+
+    /** CORS answers and headers, like Prism's {@code --cors}. Default on. */
+    boolean cors() default true;
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.github.paynetsavecard.mock.junit.ExpectsInvalidRequests;
 import io.github.paynetsavecard.mock.junit.PaynetMockExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,6 +286,7 @@ class PaynetRulesTest {
     }
 
     @Test
+    @ExpectsInvalidRequests
     void invalidRequestsGetTheSameAnswerAsInPrismMode() {
         try (PaynetMockServer prism = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).build().start()) {
             JsonNode noSession = requestExample(SAVE_CARD, "withDescription").without("session_id");

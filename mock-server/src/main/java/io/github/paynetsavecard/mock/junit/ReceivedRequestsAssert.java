@@ -1,0 +1,82 @@
+package io.github.paynetsavecard.mock.junit;
+
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.ReceivedRequest;
+import java.util.List;
+import java.util.Objects;
+
+/** Assertions on the requests one mock received; see {@link PaynetMockAssertions}. Each returns this, to chain. */
+public final class ReceivedRequestsAssert {
+    private final PaynetMockServer mock;
+
+    ReceivedRequestsAssert(PaynetMockServer mock) {
+        this.mock = mock;
+    }
+
+    /** Exactly {@code count} received requests match {@code pattern}. */
+    public ReceivedRequestsAssert receivedExactly(int count, RequestPattern pattern) {
+        List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
+        if (matching.size() != count) {
+            throw failure("exactly " + count, pattern, matching);
+        }
+        return this;
+    }
+
+    /** At least {@code count} received requests match {@code pattern}. */
+    public ReceivedRequestsAssert receivedAtLeast(int count, RequestPattern pattern) {
+        List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
+        if (matching.size() < count) {
+            throw failure("at least " + count, pattern, matching);
+        }
+        return this;
+    }
+
+    /** No received request matches {@code pattern}: {@code receivedNo(charge())}. */
+    public ReceivedRequestsAssert receivedNo(RequestPattern pattern) {
+        return receivedExactly(0, pattern);
+    }
+
+    /** No request broke the spec (see {@link PaynetMockServer#invalidRequests()}). */
+    public ReceivedRequestsAssert receivedNoInvalidRequests() {
+        List<ReceivedRequest> invalid = mock.invalidRequests();
+        if (!invalid.isEmpty()) {
+            StringBuilder message = new StringBuilder("Expected no request that breaks the spec, but the mock refused "
+                    + invalid.size() + ":");
+            for (ReceivedRequest request : invalid) {
+                message.append("\n  ").append(firstLine(request));
+                request.violations().forEach(violation -> message.append("\n    ").append(violation));
+            }
+            throw new AssertionError(message.toString());
+        }
+        return this;
+    }
+
+    private List<ReceivedRequest> matching(int count, RequestPattern pattern) {
+        Objects.requireNonNull(pattern, "pattern == null; e.g. saveCard() or anyRequest()");
+        return mock.receivedRequests().stream().filter(pattern::matches).toList();
+    }
+
+    private AssertionError failure(String expected, RequestPattern pattern, List<ReceivedRequest> matching) {
+        List<ReceivedRequest> received = mock.receivedRequests();
+        StringBuilder message = new StringBuilder("Expected the mock to have received ").append(expected).append(' ')
+                .append(pattern).append(", but it received ").append(matching.size()).append(" (")
+                .append(received.size()).append(received.size() == 1 ? " request" : " requests").append(" in all)");
+        for (ReceivedRequest request : received) {
+            message.append("\n  ").append(matching.contains(request) ? "* " : "  ").append(firstLine(request))
+                    .append(request.operationId().map(id -> " (" + id + ")").orElse(""));
+        }
+        return new AssertionError(message.toString());
+    }
+
+    /** Method, path (redacted) and status: the rest of {@link ReceivedRequest#toString()} is too long for a list. */
+    private static String firstLine(ReceivedRequest request) {
+        return request.toString().lines().findFirst().orElse("");
+    }
+
+    private static int nonNegative(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be 0 or more, but was " + count);
+        }
+        return count;
+    }
+}
