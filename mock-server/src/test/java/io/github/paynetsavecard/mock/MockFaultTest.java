@@ -184,22 +184,24 @@ class MockFaultTest {
     }
 
     @Test
-    void heldRequestsAreBoundedAndTheMockKeepsAnsweringWhileTheyWait() throws IOException {
+    void heldRequestsAreBoundedAndTheMockKeepsAnsweringWhileTheyWait() throws IOException, InterruptedException {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
             List<Socket> held = new ArrayList<>();
             try {
                 for (int i = 0; i < HeldRequests.MAX_HELD; i++) {
-                    held.add(sendWithoutReading(mock, "delay=20000"));
+                    held.add(sendWithoutReading(mock, "delay=25000"));
                     if (i == 0) {
                         // while a request waits, others are answered at once: it holds no request thread
                         assertThat(validSaveCard(mock.baseUrl()).statusCode()).isEqualTo(200);
                     }
                 }
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                HttpResponse<String> refused = saveCardWith(mock, "delay=10");
-                while (refused.statusCode() != 503 && System.nanoTime() < deadline) {
-                    refused = saveCardWith(mock, "delay=10"); // the held ones may still be on their way
+                // A request is recorded once its answer is decided, so once all are recorded, all are held.
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (mock.receivedRequests().size() < 1 + HeldRequests.MAX_HELD && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
                 }
+                assertThat(mock.receivedRequests()).hasSize(1 + HeldRequests.MAX_HELD);
+                HttpResponse<String> refused = saveCardWith(mock, "delay=10");
 
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(json(refused.body()).path("detail").asText())
