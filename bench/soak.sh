@@ -16,7 +16,7 @@
 # for), socket errors of the wrk connections (none expected: faults go over their own connections), faults, and
 # whether memory is flat (every sample of the last minute within 10 % of the second minute's mean; needs 3 minutes
 # or more). Exits 1 when any check fails, 2 on a usage or start-up error.
-# Settings: SOAK_CONNECTIONS (4), SOAK_JAVA_OPTS (-Xmx256m), SOAK_JAR (the launcher mock-server/target/paynet-mock
+# Settings: SOAK_CONNECTIONS (4), SOAK_JAVA_OPTS (-Xmx256m with the jar; added to the launcher's flags), SOAK_JAR (the launcher mock-server/target/paynet-mock
 # when it exists, else mock-server/target/paynet-mock-server.jar; built when missing, under the build lock).
 set -euo pipefail
 
@@ -28,7 +28,7 @@ fi
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 CONNECTIONS=${SOAK_CONNECTIONS:-4}
-JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx256m}   # for the jar; the launcher keeps its own flags
 OUT=$ROOT/bench/target/soak
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench/soak.sh: wrk is missing (apt-get install wrk)" >&2; exit 2; }
@@ -44,11 +44,18 @@ if [[ ! -e $JAR ]]; then
     || { echo "bench/soak.sh: the build failed; see $OUT/build.log" >&2; exit 2; }
 fi
 
-# shellcheck disable=SC2086 # JAVA_OPTS holds several flags
+# A private copy, so that a build during the soak cannot replace the jar under the running JVM.
+rm -rf "$OUT/mock" && mkdir -p "$OUT/mock"
 if [[ $JAR == *.jar ]]; then
-  setsid java $JAVA_OPTS -jar "$JAR" --port 0 >"$OUT/mock.log" 2>&1 &
+  cp "$JAR" "$OUT/mock/paynet-mock-server.jar"
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several flags
+  setsid java $JAVA_OPTS -jar "$OUT/mock/paynet-mock-server.jar" --port 0 >"$OUT/mock.log" 2>&1 &
 else
-  JAVA_OPTS="$JAVA_OPTS" setsid "$JAR" --port 0 >"$OUT/mock.log" 2>&1 &
+  # The launcher finds its jar and AppCDS archive beside itself; its own JVM flags are the documented launch.
+  cp "$JAR" "$(dirname "$JAR")/paynet-mock-server.jar" "$OUT/mock/"
+  [[ -f $(dirname "$JAR")/paynet-mock.jsa ]] && cp "$(dirname "$JAR")/paynet-mock.jsa" "$OUT/mock/"
+  PAYNET_MOCK_JAVA_OPTS=${SOAK_JAVA_OPTS:-} setsid "$OUT/mock/$(basename "$JAR")" --port 0 >"$OUT/mock.log" 2>&1 &
+  JAVA_OPTS="the launcher's flags${SOAK_JAVA_OPTS:+ plus $SOAK_JAVA_OPTS}"
 fi
 MOCK=$!
 FAULTS=
