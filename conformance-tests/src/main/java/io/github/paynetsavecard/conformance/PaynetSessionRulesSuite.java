@@ -88,6 +88,11 @@ public abstract class PaynetSessionRulesSuite {
         }
     }
 
+    /**
+     * A session that never came from Auth is rejected with 13 (paynetjnosession).
+     *
+     * @param handle the target the check runs against
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: a session that never came from Auth is rejected with 13 (paynetjnosession)")
@@ -101,6 +106,11 @@ public abstract class PaynetSessionRulesSuite {
         assertEquals(13, paynetCode(exchange), () -> "the Paynet code of " + exchange.describe());
     }
 
+    /**
+     * save_card acknowledges a session from Auth and echoes its session_id.
+     *
+     * @param handle the target the check runs against
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: save_card acknowledges a session from Auth and echoes its session_id")
@@ -118,6 +128,11 @@ public abstract class PaynetSessionRulesSuite {
         assertEquals(session, body.path("session_id").asText(), "the echoed session_id");
     }
 
+    /**
+     * After a charge, save_card on the same session is rejected with 17 (paynetjusedsession).
+     *
+     * @param handle the target the check runs against
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: after a charge, save_card on the same session is rejected with 17 (paynetjusedsession)")
@@ -139,6 +154,11 @@ public abstract class PaynetSessionRulesSuite {
         assertEquals(17, paynetCode(again), () -> "the Paynet code of " + again.describe());
     }
 
+    /**
+     * The hosted page asks for the card name and shows the agreement and the box.
+     *
+     * @param handle the target the check runs against
+     */
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @ArgumentsSource(Targets.class)
     @DisplayName("Paynet mode: the hosted page asks for the card name, shows the agreement and the box")
