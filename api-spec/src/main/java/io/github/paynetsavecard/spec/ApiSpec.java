@@ -35,7 +35,12 @@ public final class ApiSpec {
     private ApiSpec() {
     }
 
-    /** The save_card spec packaged in this jar. */
+    /**
+     * The save_card spec packaged in this jar.
+     *
+     * @return the parsed spec, read from {@link #RESOURCE}, a new instance on each call
+     * @throws InvalidSpecException when the resource is not on the classpath or is not valid OpenAPI 3
+     */
     public static OpenApiDocument bundled() {
         ClassLoader loader = ApiSpec.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
@@ -52,6 +57,8 @@ public final class ApiSpec {
     /**
      * Loads an OpenAPI 3 document from a YAML or JSON file.
      *
+     * @param file the document, not null; external {@code $ref}s in it are resolved relative to its directory
+     * @return the parsed document, its {@link OpenApiDocument#source()} being {@code file} as given
      * @throws InvalidSpecException naming the file and every problem, when the file is missing, unreadable,
      *                              not YAML/JSON or not valid OpenAPI 3
      */
@@ -77,6 +84,12 @@ public final class ApiSpec {
     /**
      * Parses a document given as text; {@code source} names it in messages. External {@code $ref}s are resolved
      * relative to the working directory; {@link #load} resolves them relative to the file.
+     *
+     * @param source what to call the document in messages (a file name, a URL), not null
+     * @param text   the document as YAML or JSON, not null
+     * @return the parsed document
+     * @throws InvalidSpecException naming {@code source} and every problem, when the text is not YAML/JSON or not
+     *                              valid OpenAPI 3
      */
     public static OpenApiDocument parse(String source, String text) {
         return parse(source, text, null);

@@ -26,12 +26,20 @@ public final class InvalidSpecException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Where the document came from: a file path or a classpath location. */
+    /**
+     * Where the document came from.
+     *
+     * @return a file path or a classpath location ({@code classpath:...}), as given to the constructor
+     */
     public String source() {
         return source;
     }
 
-    /** Every problem found, in the order found. */
+    /**
+     * Every problem found, in the order found.
+     *
+     * @return one sentence per problem, at least one; unmodifiable
+     */
     public List<String> problems() {
         return problems;
     }

@@ -15,7 +15,13 @@ import java.util.Objects;
  *               that every reader follows local references only; {@link SchemaValidator} works on this form
  */
 public record OpenApiDocument(String source, OpenAPI model, JsonNode tree) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param source where the document came from, for messages; not null
+     * @param model  swagger-parser's model; not null
+     * @param tree   the document as Jackson nodes, external references bundled in; not null
+     */
     public OpenApiDocument {
         Objects.requireNonNull(source, "source == null");
         Objects.requireNonNull(model, "model == null");

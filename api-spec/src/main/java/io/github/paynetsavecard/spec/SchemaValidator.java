@@ -68,31 +68,58 @@ public final class SchemaValidator {
                 .build();
     }
 
-    /** A validator for the schemas of {@code document}. */
+    /**
+     * A validator for the schemas of {@code document}.
+     *
+     * @param document the document whose {@code #/components} the schemas may refer to; not null
+     * @return a new validator with an empty cache
+     */
     public static SchemaValidator of(OpenApiDocument document) {
         Objects.requireNonNull(document, "document == null");
         return new SchemaValidator(document.tree().path(COMPONENTS));
     }
 
-    /** Compiles {@code schema} (a schema node of the document, as written) once, for repeated validation. */
+    /**
+     * Compiles {@code schema} (a schema node of the document, as written) once, for repeated validation.
+     *
+     * @param schema a schema node of this validator's document (its {@link OpenApiDocument#tree()} form); not null
+     * @return the compiled schema; the same instance for the same node on later calls
+     */
     public CompiledSchema compile(JsonNode schema) {
         Objects.requireNonNull(schema, "schema == null");
         return cache.computeIfAbsent(schema, key -> new CompiledSchema(factory.getSchema(
                 SchemaLocation.DOCUMENT, rooted(schema), config)));
     }
 
-    /** Compiles a schema from swagger-parser's model once, for repeated validation. */
+    /**
+     * Compiles a schema from swagger-parser's model once, for repeated validation.
+     *
+     * @param schema a schema of this validator's document's {@link OpenApiDocument#model()}; not null
+     * @return the compiled schema; the same instance for the same schema on later calls
+     */
     public CompiledSchema compile(Schema<?> schema) {
         Objects.requireNonNull(schema, "schema == null");
         return modelCache.computeIfAbsent(schema, key -> compile(Json.mapper().<JsonNode>valueToTree(schema)));
     }
 
-    /** Every way in which {@code value} breaks {@code schema}; empty when it conforms. */
+    /**
+     * Every way in which {@code value} breaks {@code schema}; empty when it conforms.
+     *
+     * @param schema a schema node of this validator's document, compiled on first use; not null
+     * @param value  the JSON value to check (JSON {@code null} is a {@code NullNode}); not null
+     * @return the violations in the validator's order, unmodifiable; empty when {@code value} conforms
+     */
     public List<SchemaViolation> validate(JsonNode schema, JsonNode value) {
         return compile(schema).validate(value);
     }
 
-    /** Every way in which {@code value} breaks {@code schema}; empty when it conforms. */
+    /**
+     * Every way in which {@code value} breaks {@code schema}; empty when it conforms.
+     *
+     * @param schema a schema of this validator's document's model, compiled on first use; not null
+     * @param value  the JSON value to check (JSON {@code null} is a {@code NullNode}); not null
+     * @return the violations in the validator's order, unmodifiable; empty when {@code value} conforms
+     */
     public List<SchemaViolation> validate(Schema<?> schema, JsonNode value) {
         return compile(schema).validate(value);
     }
@@ -136,7 +163,12 @@ public final class SchemaValidator {
             this.schema = schema;
         }
 
-        /** Every way in which {@code value} breaks this schema; empty when it conforms. */
+        /**
+         * Every way in which {@code value} breaks this schema; empty when it conforms.
+         *
+         * @param value the JSON value to check (JSON {@code null} is a {@code NullNode}); not null
+         * @return the violations in the validator's order, unmodifiable; empty when {@code value} conforms
+         */
         public List<SchemaViolation> validate(JsonNode value) {
             Objects.requireNonNull(value, "value == null");
             List<SchemaViolation> violations = new ArrayList<>();

@@ -16,6 +16,10 @@ public record SchemaViolation(List<String> path, String keyword, String message)
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param path    the instance path segments, empty for the root; not null, copied
+     * @param keyword the JSON-Schema keyword that failed; not null
+     * @param message the human-readable sentence; not null
      */
     public SchemaViolation {
         path = List.copyOf(path);
@@ -23,7 +27,11 @@ public record SchemaViolation(List<String> path, String keyword, String message)
         Objects.requireNonNull(message, "message == null");
     }
 
-    /** The path as a JSON pointer, e.g. {@code /user_gsm}; empty for the root. */
+    /**
+     * The path as a JSON pointer, e.g. {@code /user_gsm}; empty for the root.
+     *
+     * @return the RFC 6901 pointer, {@code ~} and {@code /} in segments escaped as {@code ~0} and {@code ~1}
+     */
     public String pointer() {
         StringBuilder pointer = new StringBuilder();
         for (String segment : path) {

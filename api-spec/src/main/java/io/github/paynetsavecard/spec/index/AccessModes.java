@@ -19,7 +19,15 @@ public final class AccessModes {
     private AccessModes() {
     }
 
-    /** A copy of {@code schema} without the properties marked {@code flag} ({@code readOnly} or {@code writeOnly}). */
+    /**
+     * A copy of {@code schema} without the properties marked {@code flag} ({@code readOnly} or {@code writeOnly}).
+     *
+     * @param schema a schema node with references inlined; not null, and never changed
+     * @param flag   {@code readOnly} (for a request schema) or {@code writeOnly} (for a response schema)
+     * @return a deep copy without those properties and their {@code required} entries, searched through
+     *         {@code items}, {@code additionalProperties}, {@code not} and the combiners; {@code schema} itself
+     *         when it is not an object
+     */
     public static JsonNode strip(JsonNode schema, String flag) {
         if (!schema.isObject()) {
             return schema;

@@ -23,6 +23,13 @@ public record Content(String mediaType, Optional<MediaType> type, Optional<JsonN
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param mediaType  the media type as written; not null
+     * @param type       the parsed media type, or empty; not null
+     * @param schema     the schema with references inlined, or empty; not null
+     * @param validator  the compiled schema, or empty; not null
+     * @param examples   the examples, {@code default} first; not null, copied
+     * @param schemaName the referenced component's name, or empty; not null
      */
     public Content {
         Objects.requireNonNull(mediaType, "mediaType == null");
@@ -33,17 +40,30 @@ public record Content(String mediaType, Optional<MediaType> type, Optional<JsonN
         Objects.requireNonNull(schemaName, "schemaName == null");
     }
 
-    /** Whether this is JSON: {@code application/json} or {@code application/*+json}. */
+    /**
+     * Whether this is JSON: {@code application/json} or {@code application/*+json}.
+     *
+     * @return true for a JSON media type; false also when the spec's media type does not parse
+     */
     public boolean isJson() {
         return type.map(MediaType::isJson).orElse(false);
     }
 
-    /** The example named {@code key}. */
+    /**
+     * The example named {@code key}.
+     *
+     * @param key the example's name in the spec ({@code default} for a single {@code example}); not null
+     * @return the example, or empty when this media type has none of that name
+     */
     public Optional<Example> example(String key) {
         return examples.stream().filter(example -> example.key().equals(key)).findFirst();
     }
 
-    /** The first example, which Prism serves when nothing else is asked for. */
+    /**
+     * The first example, which Prism serves when nothing else is asked for.
+     *
+     * @return the first example in spec order, or empty when there are none
+     */
     public Optional<Example> firstExample() {
         return examples.stream().findFirst();
     }

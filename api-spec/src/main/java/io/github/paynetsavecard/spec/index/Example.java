@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param value the example's value; empty for an example with only an {@code externalValue}
  */
 public record Example(String key, Optional<JsonNode> value) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param key   the example's name; not null
+     * @param value the example's value, or empty; not null
+     */
     public Example {
         Objects.requireNonNull(key, "key == null");
         Objects.requireNonNull(value, "value == null");

@@ -16,6 +16,10 @@ public record HeaderDefinition(String name, Optional<JsonNode> schema, List<Exam
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param name     the header name as written; not null
+     * @param schema   the schema with references inlined, or empty; not null
+     * @param examples the examples in spec order; not null, copied
      */
     public HeaderDefinition {
         Objects.requireNonNull(name, "name == null");

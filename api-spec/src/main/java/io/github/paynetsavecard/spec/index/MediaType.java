@@ -19,7 +19,13 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
     /** The characters of an RFC 9110 token, besides letters and digits. */
     private static final String TOKEN_SYMBOLS = "!#$%&'*+.^_`|~-";
 
-    /** The media type of {@code text}, or empty when it is not {@code type/subtype[; params]}. */
+    /**
+     * The media type of {@code text}, or empty when it is not {@code type/subtype[; params]}.
+     *
+     * @param text a media type as in a {@code Content-Type} header or the spec; may be null
+     * @return the parsed media type, names in lower case and quotes removed from parameter values; empty for null
+     *         or for text that is not {@code type/subtype} made of RFC 9110 token characters
+     */
     public static Optional<MediaType> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -69,6 +75,10 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
     /**
      * The declared content Prism validates a body against: the first whose media type {@code mediaType} matches,
      * else the first declared one (also when there is no media type).
+     *
+     * @param contents  the declared contents, in spec order; not null
+     * @param mediaType the request's parsed {@code Content-Type}, or empty when it has none or it does not parse
+     * @return the matching content, else the first one; empty only when {@code contents} is empty
      */
     public static Optional<Content> contentFor(List<Content> contents, Optional<MediaType> mediaType) {
         if (mediaType.isPresent()) {
@@ -81,12 +91,20 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
         return contents.stream().findFirst();
     }
 
-    /** {@code type/subtype} as written, without parameters. */
+    /**
+     * {@code type/subtype} as written, without parameters.
+     *
+     * @return the essence in lower case, with the suffix, e.g. {@code application/vnd.api+json}
+     */
     public String essence() {
         return type + "/" + fullSubtype;
     }
 
-    /** Whether this is JSON for Prism's body parser: {@code application/json} or {@code application/*+json}. */
+    /**
+     * Whether this is JSON for Prism's body parser: {@code application/json} or {@code application/*+json}.
+     *
+     * @return true for {@code application/json} and any {@code application/...+json}
+     */
     public boolean isJson() {
         return type.equals("application") && (fullSubtype.equals("json") || fullSubtype.endsWith("+json"));
     }
@@ -95,6 +113,9 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
      * Prism's {@code wildcardMediaTypeMatch(this, declared)}: equal types (or a {@code *} declared) and equal
      * subtypes ignoring suffixes (or a {@code *} declared), so {@code application/vnd.api+json} matches a declared
      * {@code application/json}.
+     *
+     * @param declared the media type the spec declares, possibly with {@code *} wildcards; not null
+     * @return true when this (a request's media type) is acceptable for {@code declared}
      */
     public boolean matches(MediaType declared) {
         return (type.equals(declared.type) || declared.type.equals("*"))

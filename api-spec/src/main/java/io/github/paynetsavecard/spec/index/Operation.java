@@ -30,6 +30,18 @@ public record Operation(String method, String path, String id, boolean deprecate
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param method         the HTTP method in lower case; not null
+     * @param path           the path template as written; not null
+     * @param id             the {@code operationId} or {@code METHOD path}; not null
+     * @param deprecated     whether the operation is deprecated
+     * @param security       the alternatives of security requirements, empty when open; not null, copied
+     * @param requestBody    the request body, or empty; not null
+     * @param pathParameters the path parameters; not null
+     * @param query          the query parameters; not null
+     * @param headers        the header parameters; not null
+     * @param responses      the declared responses in spec order; not null, copied
+     * @param extensions     the {@code x-} keys as written; not null, copied
      */
     public Operation {
         Objects.requireNonNull(method, "method == null");
@@ -44,7 +56,12 @@ public record Operation(String method, String path, String id, boolean deprecate
         extensions = Map.copyOf(extensions);
     }
 
-    /** The declared response for {@code code} as written ({@code 200}, {@code 4XX}, {@code default}). */
+    /**
+     * The declared response for {@code code} as written ({@code 200}, {@code 4XX}, {@code default}).
+     *
+     * @param code a response key, compared exactly as written ({@code 4XX}, not {@code 4xx}); not null
+     * @return the response declared under that key, or empty; no range or {@code default} is tried
+     */
     public Optional<ResponseDefinition> response(String code) {
         return responses.stream().filter(response -> response.code().equals(code)).findFirst();
     }
@@ -52,13 +69,21 @@ public record Operation(String method, String path, String id, boolean deprecate
     /**
      * The response that applies to an answer with {@code status}: the exact code, else its range ({@code 4XX}),
      * else {@code default}.
+     *
+     * @param status an HTTP status code, 100 to 599
+     * @return the most specific declared response, or empty when none of the three is declared
      */
     public Optional<ResponseDefinition> responseFor(int status) {
         String code = String.valueOf(status);
         return response(code).or(() -> response(code.charAt(0) + "XX")).or(() -> response("default"));
     }
 
-    /** The extension {@code name} ({@code x-...}) of this operation, when it has it. */
+    /**
+     * The extension {@code name} ({@code x-...}) of this operation, when it has it.
+     *
+     * @param name the key with its {@code x-} prefix, e.g. {@code x-paynet-session-source}
+     * @return its value as written, or empty when the operation has no such key
+     */
     public Optional<JsonNode> extension(String name) {
         return Optional.ofNullable(extensions.get(name));
     }

@@ -16,25 +16,50 @@ import java.util.Objects;
  *                 an empty object when there is none
  */
 public record Parameter(String name, boolean required, JsonNode schema, boolean explode, JsonNode definition) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param name       the name, lower case for headers; not null
+     * @param required   whether it must be present
+     * @param schema     its schema with references inlined, an empty object when none; not null
+     * @param explode    whether an array is sent as repeated parameters
+     * @param definition the parameter object as written, an empty object when none; not null
+     */
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");
         Objects.requireNonNull(definition, "definition == null");
     }
 
-    /** A parameter without its written definition. */
+    /**
+     * A parameter without its written definition (an empty object).
+     *
+     * @param name     the name, lower case for headers; not null
+     * @param required whether it must be present
+     * @param schema   its schema with references inlined, an empty object when none; not null
+     * @param explode  whether an array is sent as repeated parameters
+     */
     public Parameter(String name, boolean required, JsonNode schema, boolean explode) {
         this(name, required, schema, explode, JsonNodeFactory.instance.objectNode());
     }
 
-    /** The first type the schema names, or empty when it names none. */
+    /**
+     * The first type the schema names, or empty when it names none.
+     *
+     * @return the schema's {@code type} ({@code string}, {@code integer}, ...), the first one when it lists several;
+     *         an empty string when it has none
+     */
     public String type() {
         JsonNode type = schema.path("type");
         return type.isArray() ? type.path(0).asText("") : type.asText("");
     }
 
-    /** The first type the items of an array schema name, or empty. */
+    /**
+     * The first type the items of an array schema name, or empty.
+     *
+     * @return the {@code items} schema's {@code type}, the first one when it lists several; an empty string when the
+     *         schema has no {@code items} or they name no type
+     */
     public String itemType() {
         JsonNode type = schema.path("items").path("type");
         return type.isArray() ? type.path(0).asText("") : type.asText("");

@@ -17,6 +17,10 @@ public record ParameterGroup(String location, List<Parameter> parameters, Option
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param location   {@code path}, {@code query} or {@code header}; not null
+     * @param parameters the parameters; not null, copied
+     * @param validator  the object schema over all of them, or empty; not null
      */
     public ParameterGroup {
         Objects.requireNonNull(location, "location == null");
@@ -24,7 +28,12 @@ public record ParameterGroup(String location, List<Parameter> parameters, Option
         Objects.requireNonNull(validator, "validator == null");
     }
 
-    /** A group with no parameters. */
+    /**
+     * A group with no parameters.
+     *
+     * @param location {@code path}, {@code query} or {@code header}; not null
+     * @return a group with no parameters and no validator, which every request passes
+     */
     public static ParameterGroup empty(String location) {
         return new ParameterGroup(location, List.of(), Optional.empty());
     }

@@ -20,12 +20,23 @@ public final class References {
 
     private final JsonNode root;
 
-    /** Resolves local references against {@code root}, the whole document. */
+    /**
+     * Resolves local references against {@code root}, the whole document.
+     *
+     * @param root the document's tree ({@code OpenApiDocument.tree()}), against which {@code #/...} pointers are
+     *             followed; not null
+     */
     public References(JsonNode root) {
         this.root = root;
     }
 
-    /** {@code node} itself, or what its {@code $ref} chain points to; a missing node when the chain is broken. */
+    /**
+     * {@code node} itself, or what its {@code $ref} chain points to; a missing node when the chain is broken.
+     *
+     * @param node any node of the document; not null
+     * @return {@code node} when it is no reference; else the end of its chain, or a {@code MissingNode} when the
+     *         chain leaves the document, points nowhere or is longer than 64 hops (a cycle)
+     */
     public JsonNode resolve(JsonNode node) {
         JsonNode current = node;
         for (int hop = 0; hop < MAX_HOPS && current != null && isReference(current); hop++) {
@@ -37,6 +48,10 @@ public final class References {
     /**
      * A copy of {@code schema} with every reference replaced by its target, except a reference back into a schema
      * that is being copied (a cycle), which stays a {@code $ref}.
+     *
+     * @param schema a schema node of the document; not null, and never changed
+     * @return a deep copy without references, except cyclic ones and ones that cannot be followed, which stay
+     *         {@code $ref}s
      */
     public JsonNode inline(JsonNode schema) {
         return inline(schema, new ArrayDeque<>());

@@ -11,7 +11,14 @@ import java.util.Objects;
  * @param paramName for {@code apiKey}: the header, query parameter or cookie name; else empty
  */
 public record SecurityScheme(String type, String scheme, String in, String paramName) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param type      the scheme's type; not null
+     * @param scheme    the {@code http} scheme in lower case, or empty; not null
+     * @param in        where an {@code apiKey} goes, or empty; not null
+     * @param paramName the {@code apiKey}'s name, or empty; not null
+     */
     public SecurityScheme {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(scheme, "scheme == null");

@@ -32,6 +32,10 @@ public record SpecIndex(OpenApiDocument document, List<Operation> operations, Ma
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param document   the document it was read from; not null
+     * @param operations the operations in document order; not null, copied
+     * @param extensions the top-level {@code x-} keys as written; not null, copied
      */
     public SpecIndex {
         Objects.requireNonNull(document, "document == null");
@@ -39,13 +43,23 @@ public record SpecIndex(OpenApiDocument document, List<Operation> operations, Ma
         extensions = Map.copyOf(extensions);
     }
 
-    /** Reads {@code document}: follows every reference and compiles every schema, once. */
+    /**
+     * Reads {@code document}: follows every reference and compiles every schema, once.
+     *
+     * @param document a loaded document ({@code ApiSpec.bundled()} or {@code ApiSpec.load(...)}); not null
+     * @return the index, to be kept and shared rather than built again per request
+     */
     public static SpecIndex of(OpenApiDocument document) {
         Objects.requireNonNull(document, "document == null");
         return IndexReader.read(document);
     }
 
-    /** The operation whose {@code operationId} (or {@code METHOD path}, for one without) is {@code id}. */
+    /**
+     * The operation whose {@code operationId} (or {@code METHOD path}, for one without) is {@code id}.
+     *
+     * @param id an {@code operationId} such as {@code saveCard}, or {@code METHOD path}; not null
+     * @return the operation, or empty when the document has none with that id
+     */
     public Optional<Operation> operation(String id) {
         Objects.requireNonNull(id, "id == null");
         return operations.stream().filter(operation -> operation.id().equals(id)).findFirst();
@@ -54,18 +68,32 @@ public record SpecIndex(OpenApiDocument document, List<Operation> operations, Ma
     /**
      * The operation {@code id}, or an error naming the operations there are: for callers to whom a missing
      * operation is a mistake in their setup.
+     *
+     * @param id an {@code operationId} such as {@code saveCard}, or {@code METHOD path}; not null
+     * @return the operation
+     * @throws IllegalArgumentException when there is none, naming the document and the ids it has
      */
     public Operation requireOperation(String id) {
         return operation(id).orElseThrow(() -> new IllegalArgumentException("No operation " + id + " in "
                 + document.source() + "; it has " + operations.stream().map(Operation::id).toList()));
     }
 
-    /** The operations on {@code path} (as written in the spec), in declaration order. */
+    /**
+     * The operations on {@code path} (as written in the spec), in declaration order.
+     *
+     * @param path a path template exactly as written, e.g. {@code /v1/paynetj/save_card}; not a concrete request path
+     * @return the operations on it, unmodifiable; empty when the document has no such path
+     */
     public List<Operation> operationsOn(String path) {
         return operations.stream().filter(operation -> operation.path().equals(path)).toList();
     }
 
-    /** The top-level extension {@code name} ({@code x-...}), when the document has it. */
+    /**
+     * The top-level extension {@code name} ({@code x-...}), when the document has it.
+     *
+     * @param name the key with its {@code x-} prefix
+     * @return its value as written, or empty when the document has no such key
+     */
     public Optional<JsonNode> extension(String name) {
         return Optional.ofNullable(extensions.get(name));
     }
