@@ -43,7 +43,21 @@ public record ChargeResult(PaynetCode code, String message, int httpStatus, Opti
     Optional<String> saveCardResultMessage, Optional<String> cardOwnerId, Optional<String> userUniqueId,
     Optional<String> cardHash) {
 
-  /** Checks the components: no component may be null. */
+  /**
+   * Checks the components: no component may be null.
+   *
+   * @param code Paynet's return code; not null
+   * @param message Paynet's text, empty if none; not null
+   * @param httpStatus the HTTP status of the answer
+   * @param errorType the Error object's {@code type}, or empty; not null
+   * @param id the transaction id, or empty; not null
+   * @param xactId the transaction number, or empty; not null
+   * @param saveCardSucceeded whether the card was stored, or empty; not null
+   * @param saveCardResultMessage why the card was not stored, or empty; not null
+   * @param cardOwnerId the card owner's id, or empty; not null
+   * @param userUniqueId the merchant's customer id, or empty; not null
+   * @param cardHash the stored card's hash, or empty; not null
+   */
   public ChargeResult {
     Objects.requireNonNull(code, "code == null");
     Objects.requireNonNull(message, "message == null");

@@ -18,7 +18,14 @@ import java.util.Optional;
  */
 public record PaynetSession(Optional<String> sessionId, PaynetCode code, String message, int httpStatus) {
 
-  /** Checks the components: no component may be null. */
+  /**
+   * Checks the components: no component may be null.
+   *
+   * @param sessionId the new session, or empty; not null
+   * @param code Paynet's return code; not null
+   * @param message Paynet's text, empty if none; not null
+   * @param httpStatus the HTTP status of the answer
+   */
   public PaynetSession {
     Objects.requireNonNull(sessionId, "sessionId == null");
     Objects.requireNonNull(code, "code == null");

@@ -49,7 +49,13 @@ public sealed interface SaveCardOutcome {
    * @param cardDescription the description the request carried
    */
   record Acknowledged(String sessionId, String message, String cardDescription) implements SaveCardOutcome {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param sessionId the session of the answer; not null
+     * @param message Paynet's text, empty if none; not null
+     * @param cardDescription the description the request carried; not null
+     */
     public Acknowledged {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
@@ -72,7 +78,12 @@ public sealed interface SaveCardOutcome {
    * @param message Paynet's text
    */
   record AwaitingCardholder(String sessionId, String message) implements SaveCardOutcome {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param sessionId the session of the answer; not null
+     * @param message Paynet's text, empty if none; not null
+     */
     public AwaitingCardholder {
       Objects.requireNonNull(sessionId, "sessionId == null");
       Objects.requireNonNull(message, "message == null");
@@ -96,7 +107,14 @@ public sealed interface SaveCardOutcome {
    */
   record Rejected(PaynetCode code, String message, int httpStatus, Optional<String> errorType)
       implements SaveCardOutcome {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param code Paynet's return code; not null
+     * @param message Paynet's text, empty if none; not null
+     * @param httpStatus 200 or the error status
+     * @param errorType the Error object's {@code type}, or empty; not null
+     */
     public Rejected {
       Objects.requireNonNull(code, "code == null");
       Objects.requireNonNull(message, "message == null");
