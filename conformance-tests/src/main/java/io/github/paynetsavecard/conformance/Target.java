@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param kind    what kind of server it is, which decides what some checks expect
  */
 public record Target(String name, URI baseUrl, String apiKey, TargetKind kind) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param name    the report's name for the target; not null
+     * @param baseUrl where the spec's paths are served from; not null
+     * @param apiKey  the key for {@code Authorization: Basic}; not null and not blank
+     * @param kind    what kind of server it is; not null
+     * @throws IllegalArgumentException when {@code apiKey} is blank
+     */
     public Target {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -23,7 +31,11 @@ public record Target(String name, URI baseUrl, String apiKey, TargetKind kind) {
         }
     }
 
-    /** The {@code Authorization} header value Paynet expects: the raw key after {@code Basic }. */
+    /**
+     * The {@code Authorization} header value Paynet expects: the raw key after {@code Basic }.
+     *
+     * @return {@code Basic } and the key, not Base64-encoded; a secret, never to be printed
+     */
     public String authorization() {
         return "Basic " + apiKey;
     }

@@ -33,7 +33,14 @@ public enum TargetKind {
     /** Where Prism's problem types live; every Prism-generated error's {@code type} starts with it. */
     public static final String PRISM_ERRORS = "https://stoplight.io/prism/errors#";
 
-    /** Every rule the error answer of {@code exchange} breaks, judged as this kind of target. */
+    /**
+     * Every rule the error answer of {@code exchange} breaks, judged as this kind of target.
+     *
+     * @param contract the operation the request was sent to; not null
+     * @param exchange the request and the error answer it got; not null
+     * @return the rules broken, empty when the answer follows the spec for this kind of target (for
+     *         {@link #PRISM_COMPATIBLE}, also when it is one of Prism's own error forms)
+     */
     public List<RuleViolation> errorViolations(OperationContract contract, Exchange exchange) {
         Exchange.WireResponse response = exchange.answer();
         if (this == PRISM_COMPATIBLE && isPrismOwnError(response)) {

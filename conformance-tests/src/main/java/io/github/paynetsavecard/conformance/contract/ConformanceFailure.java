@@ -13,20 +13,35 @@ public final class ConformanceFailure extends AssertionError {
     /** The rules the exchange broke. */
     private final List<RuleViolation> violations;
 
-    /** A failure listing the rules {@code exchange} broke, with the exchange in the message. */
+    /**
+     * A failure listing the rules {@code exchange} broke, with the exchange in the message.
+     *
+     * @param violations the rules broken; not null, at least one
+     * @param exchange   the request and answer that broke them, shown masked in the message; not null
+     */
     public ConformanceFailure(List<RuleViolation> violations, Exchange exchange) {
         super(message(violations, exchange));
         this.violations = List.copyOf(violations);
     }
 
-    /** Throws a {@link ConformanceFailure} when {@code violations} is not empty. */
+    /**
+     * Throws a {@link ConformanceFailure} when {@code violations} is not empty.
+     *
+     * @param violations the rules {@code exchange} broke, possibly none; not null
+     * @param exchange   the request and answer they are about; not null
+     * @throws ConformanceFailure when {@code violations} is not empty
+     */
     public static void throwIfAny(List<RuleViolation> violations, Exchange exchange) {
         if (!violations.isEmpty()) {
             throw new ConformanceFailure(violations, exchange);
         }
     }
 
-    /** The rules broken. */
+    /**
+     * The rules broken.
+     *
+     * @return the rules in the order found, at least one; unmodifiable
+     */
     public List<RuleViolation> violations() {
         return violations;
     }

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param value  its value
  */
 public record NamedExample(String status, String name, JsonNode value) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param status the response status, empty for a request example; not null
+     * @param name   the example's key; not null
+     * @param value  the example's value; not null
+     */
     public NamedExample {
         Objects.requireNonNull(status, "status == null");
         Objects.requireNonNull(name, "name == null");

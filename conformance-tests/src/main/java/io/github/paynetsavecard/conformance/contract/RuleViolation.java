@@ -9,7 +9,12 @@ import java.util.Objects;
  * @param detail what the target did instead, e.g. "got 418; declared: 200, 400"
  */
 public record RuleViolation(String rule, String detail) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param rule   the rule as the spec states it; not null
+     * @param detail what the target did instead; not null
+     */
     public RuleViolation {
         Objects.requireNonNull(rule, "rule == null");
         Objects.requireNonNull(detail, "detail == null");

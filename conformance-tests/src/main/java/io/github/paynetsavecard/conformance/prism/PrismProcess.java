@@ -53,12 +53,21 @@ public final class PrismProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Why Prism cannot run on this machine ({@code node} or {@code npm} not on the PATH); empty when it can. */
+    /**
+     * Why Prism cannot run on this machine ({@code node} or {@code npm} not on the PATH); empty when it can.
+     *
+     * @return a sentence naming the first missing tool, for a test's skip reason; empty when both are there
+     */
     public static Optional<String> missingTools() {
         return missingTools(System.getenv("PATH"));
     }
 
-    /** Why Prism cannot run with this {@code PATH}; empty when it can. */
+    /**
+     * Why Prism cannot run with this {@code PATH}; empty when it can.
+     *
+     * @param path a {@code PATH} value, directories separated by the platform's separator; null counts as empty
+     * @return a sentence naming the first missing tool; empty when {@code node} and {@code npm} are both there
+     */
     public static Optional<String> missingTools(String path) {
         for (String tool : List.of("node", "npm")) {
             if (onPath(tool, path).isEmpty()) {
@@ -74,7 +83,10 @@ public final class PrismProcess implements AutoCloseable {
      * @param prismDir the folder with Prism's {@code package.json} and lock file
      * @param spec     the OpenAPI file to mock
      * @param logDir   where {@code npm-ci.log} and {@code prism-<port>.log} go
+     * @return the running Prism, listening; the caller closes it
+     * @throws IllegalArgumentException when {@code prismDir} has no {@code package.json} or {@code spec} is no file
      * @throws IllegalStateException naming the log file when the install fails or Prism does not come up
+     * @throws java.io.UncheckedIOException when the log folder cannot be made or the process cannot be started
      */
     public static PrismProcess start(Path prismDir, Path spec, Path logDir) {
         Objects.requireNonNull(prismDir, "prismDir == null");
@@ -118,7 +130,11 @@ public final class PrismProcess implements AutoCloseable {
         }
     }
 
-    /** Where Prism serves the spec's paths, e.g. {@code http://127.0.0.1:31245}. */
+    /**
+     * Where Prism serves the spec's paths, e.g. {@code http://127.0.0.1:31245}.
+     *
+     * @return the base URL on the loopback address, without a trailing slash
+     */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -128,7 +144,11 @@ public final class PrismProcess implements AutoCloseable {
         return process.toHandle();
     }
 
-    /** Prism's own log (its request lines and warnings). */
+    /**
+     * Prism's own log (its request lines and warnings).
+     *
+     * @return the file {@code prism-<port>.log} in the log folder given to {@link #start}
+     */
     public Path log() {
         return log;
     }

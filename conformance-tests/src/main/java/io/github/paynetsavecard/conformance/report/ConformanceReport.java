@@ -24,27 +24,49 @@ public final class ConformanceReport {
     private final List<ReportRow> rows = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
 
-    /** An empty report headed {@code title}. */
+    /**
+     * An empty report headed {@code title}.
+     *
+     * @param title the Markdown heading, e.g. the name of the run; not null
+     */
     public ConformanceReport(String title) {
         this.title = Objects.requireNonNull(title, "title == null");
     }
 
-    /** Adds the row of one check and target. */
+    /**
+     * Adds the row of one check and target.
+     *
+     * @param row the result, already redacted by {@link ReportRow}; not null
+     */
     public synchronized void add(ReportRow row) {
         rows.add(Objects.requireNonNull(row, "row == null"));
     }
 
-    /** A line for the report's header, e.g. which spec was used. Setting a fact again replaces it. */
+    /**
+     * A line for the report's header, e.g. which spec was used. Setting a fact again replaces it.
+     *
+     * @param name  the fact's name, shown in bold, e.g. {@code spec}; not null
+     * @param value what it is, shown as written (not redacted: never a key); not null
+     */
     public synchronized void fact(String name, String value) {
         facts.put(Objects.requireNonNull(name, "name == null"), Objects.requireNonNull(value, "value == null"));
     }
 
-    /** The rows so far, in the order added. */
+    /**
+     * The rows so far, in the order added.
+     *
+     * @return a snapshot, unmodifiable; later rows do not appear in it
+     */
     public synchronized List<ReportRow> rows() {
         return List.copyOf(rows);
     }
 
-    /** The report as Markdown. */
+    /**
+     * The report as Markdown.
+     *
+     * @return the heading, the generation time, the facts, the totals per target, one table row per check and
+     *         target, then a section per failure with its full reason
+     */
     public synchronized String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
@@ -71,7 +93,12 @@ public final class ConformanceReport {
         return md.toString();
     }
 
-    /** Writes {@link #toMarkdown()} to {@code file}, creating its folder. */
+    /**
+     * Writes {@link #toMarkdown()} to {@code file}, creating its folder.
+     *
+     * @param file where to write, as UTF-8; replaced if it exists
+     * @throws UncheckedIOException when the folder or the file cannot be written
+     */
     public void writeTo(Path file) {
         try {
             if (file.getParent() != null) {

@@ -15,7 +15,14 @@ import java.util.Objects;
  *               for a pass
  */
 public record ReportRow(String check, String target, Result result, String reason) {
-    /** Checks the components: no component may be null; text that is shown is redacted. */
+    /**
+     * Checks the components: no component may be null; text that is shown is redacted.
+     *
+     * @param check  what was checked; not null, redacted
+     * @param target the target's name; not null
+     * @param result pass, fail or skipped; not null
+     * @param reason why it failed or was skipped; null is taken as empty, redacted
+     */
     public ReportRow {
         check = Exchange.REDACTION.text(Objects.requireNonNull(check, "check == null"));
         Objects.requireNonNull(target, "target == null");
@@ -38,13 +45,22 @@ public record ReportRow(String check, String target, Result result, String reaso
             this.label = label;
         }
 
-        /** The word the report shows for this result. */
+        /**
+         * The word the report shows for this result.
+         *
+         * @return {@code pass}, {@code FAIL} or {@code skipped}
+         */
         public String label() {
             return label;
         }
     }
 
-    /** The first line of the reason: what the table shows. */
+    /**
+     * The first line of the reason: what the table shows.
+     *
+     * @return the first line of the reason (leading and trailing blanks stripped), cut to 300 characters and
+     *         {@code ...}; empty for a pass
+     */
     public String summary() {
         String firstLine = reason.strip().lines().findFirst().orElse("");
         return firstLine.length() > 300 ? firstLine.substring(0, 300) + "..." : firstLine;

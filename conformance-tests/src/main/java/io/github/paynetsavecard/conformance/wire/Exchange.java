@@ -26,23 +26,44 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null.
+     *
+     * @param request  what was sent; not null
+     * @param response what came back, or empty; not null
+     */
     public Exchange {
         Objects.requireNonNull(request, "request == null");
         Objects.requireNonNull(response, "response == null");
     }
 
-    /** An exchange that got a response. */
+    /**
+     * An exchange that got a response.
+     *
+     * @param request  what was sent; not null
+     * @param response what came back; not null
+     * @return the exchange
+     */
     public static Exchange of(WireRequest request, WireResponse response) {
         return new Exchange(request, Optional.of(response));
     }
 
-    /** The response, for checks that only make sense once one arrived. */
+    /**
+     * The response, for checks that only make sense once one arrived.
+     *
+     * @return the response
+     * @throws IllegalStateException when the connection failed before a response arrived
+     */
     public WireResponse answer() {
         return response.orElseThrow(() -> new IllegalStateException("no response to " + request.line()));
     }
 
-    /** The exchange as text: the request, then the response, each with its headers and body. */
+    /**
+     * The exchange as text: the request, then the response, each with its headers and body.
+     *
+     * @return lines for a person, indented under {@code request:} and {@code response:}, bodies redacted and cut
+     *         to 2000 characters; {@code (none)} for a missing response
+     */
     public String describe() {
         StringBuilder text = new StringBuilder();
         text.append("request:\n").append(indent(request.describe()));
@@ -66,9 +87,23 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         return indented.toString().replaceAll("\n+$", "\n");
     }
 
-    /** A request as sent. Header names keep their case; the body is UTF-8 text (empty when there is none). */
+    /**
+     * A request as sent. Header names keep their case; the body is UTF-8 text (empty when there is none).
+     *
+     * @param method  the HTTP method
+     * @param url     the full URL it went to
+     * @param headers the headers in order, names as sent, values redacted ({@code Authorization: Basic <redacted>})
+     * @param body    the body as sent, not redacted (checks compare it); empty for none
+     */
     public record WireRequest(String method, String url, Map<String, List<String>> headers, String body) {
-        /** Checks the components: no component may be null; text that is shown is redacted. */
+        /**
+         * Checks the components: no component may be null; text that is shown is redacted.
+         *
+         * @param method  the HTTP method; not null
+         * @param url     the full URL; not null
+         * @param headers the headers as sent, redacted here; not null
+         * @param body    the body; null is taken as empty
+         */
         public WireRequest {
             Objects.requireNonNull(method, "method == null");
             Objects.requireNonNull(url, "url == null");
@@ -76,7 +111,12 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
             body = body == null ? "" : body;
         }
 
-        /** The first value of the header {@code name}, whatever its case. */
+        /**
+         * The first value of the header {@code name}, whatever its case.
+         *
+         * @param name a header name, compared ignoring case
+         * @return its first value as recorded (redacted for secrets), or empty when it was not sent
+         */
         public Optional<String> header(String name) {
             return first(headers, name);
         }
@@ -95,25 +135,51 @@ public record Exchange(WireRequest request, Optional<WireResponse> response) {
         }
     }
 
-    /** A response as received. The body is UTF-8 text (empty when there is none). */
+    /**
+     * A response as received. The body is UTF-8 text (empty when there is none).
+     *
+     * @param status  the HTTP status
+     * @param headers the headers in order, names as received, values redacted
+     * @param body    the body as received, not redacted (checks compare it); empty for none
+     */
     public record WireResponse(int status, Map<String, List<String>> headers, String body) {
-        /** Checks the components: text that is shown is redacted. */
+        /**
+         * Checks the components: text that is shown is redacted.
+         *
+         * @param status  the HTTP status
+         * @param headers the headers as received, redacted here; not null
+         * @param body    the body; null is taken as empty
+         */
         public WireResponse {
             headers = REDACTION.headers(headers);
             body = body == null ? "" : body;
         }
 
-        /** The first value of the header {@code name}, whatever its case. */
+        /**
+         * The first value of the header {@code name}, whatever its case.
+         *
+         * @param name a header name, compared ignoring case
+         * @return its first value as recorded, or empty when the response has no such header
+         */
         public Optional<String> header(String name) {
             return first(headers, name);
         }
 
-        /** The {@code Content-Type} header, if any. */
+        /**
+         * The {@code Content-Type} header, if any.
+         *
+         * @return the header's value with its parameters, e.g. {@code application/json; charset=utf-8}, or empty
+         */
         public Optional<String> contentType() {
             return header("Content-Type");
         }
 
-        /** The body as JSON; empty when the body is empty or not JSON. */
+        /**
+         * The body as JSON; empty when the body is empty or not JSON.
+         *
+         * @return the body parsed anew on each call, whatever the {@code Content-Type} says; empty for a blank body
+         *         or one that does not parse
+         */
         public Optional<JsonNode> json() {
             if (body.isBlank()) {
                 return Optional.empty();

@@ -35,7 +35,12 @@ public final class ExchangeRecorder implements Interceptor {
         return response;
     }
 
-    /** The last exchange seen, or a failure naming that the client sent nothing. */
+    /**
+     * The last exchange seen, or a failure naming that the client sent nothing.
+     *
+     * @return the most recent exchange, with or without a response
+     * @throws AssertionError when the client sent no request through this recorder
+     */
     public synchronized Exchange last() {
         if (exchanges.isEmpty()) {
             throw new AssertionError("the client sent no request");
@@ -43,7 +48,11 @@ public final class ExchangeRecorder implements Interceptor {
         return exchanges.get(exchanges.size() - 1);
     }
 
-    /** Every exchange seen, oldest first. */
+    /**
+     * Every exchange seen, oldest first.
+     *
+     * @return a snapshot, unmodifiable; empty when nothing was sent
+     */
     public synchronized List<Exchange> all() {
         return List.copyOf(exchanges);
     }

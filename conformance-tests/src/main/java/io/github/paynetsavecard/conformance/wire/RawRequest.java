@@ -30,6 +30,13 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param method       the HTTP method; not null
+     * @param pathAndQuery the path and query; not null, starting with {@code /}
+     * @param headers      the header pairs in order; not null, copied
+     * @param contentType  the body's {@code Content-Type}, or empty; not null
+     * @param body         the body, empty for none; not null
+     * @throws IllegalArgumentException when {@code pathAndQuery} does not start with {@code /}
      */
     public RawRequest {
         Objects.requireNonNull(method, "method == null");
@@ -42,17 +49,33 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
         Objects.requireNonNull(body, "body == null");
     }
 
-    /** A {@code POST} to {@code pathAndQuery}. */
+    /**
+     * A {@code POST} to {@code pathAndQuery}.
+     *
+     * @param pathAndQuery the path below the target's base URL, starting with {@code /}, e.g.
+     *                     {@code /v1/paynetj/save_card}; not null
+     * @return a builder with no headers and no body
+     */
     public static Builder post(String pathAndQuery) {
         return new Builder("POST", pathAndQuery);
     }
 
-    /** A request with any method, even one the spec does not declare. */
+    /**
+     * A request with any method, even one the spec does not declare.
+     *
+     * @param method       the method, sent as given (e.g. {@code DELETE}, or a made-up one); not null
+     * @param pathAndQuery the path below the target's base URL, starting with {@code /}; not null
+     * @return a builder with no headers and no body
+     */
     public static Builder method(String method, String pathAndQuery) {
         return new Builder(method, pathAndQuery);
     }
 
-    /** The body's bytes on the wire. */
+    /**
+     * The body's bytes on the wire.
+     *
+     * @return the body encoded as UTF-8, a new array on each call; empty for no body
+     */
     public byte[] bodyBytes() {
         return body.getBytes(StandardCharsets.UTF_8);
     }
@@ -89,21 +112,38 @@ public record RawRequest(String method, String pathAndQuery, List<Map.Entry<Stri
             this.pathAndQuery = Objects.requireNonNull(pathAndQuery, "pathAndQuery == null");
         }
 
-        /** Adds a header, sent exactly as given; repeats are kept. */
+        /**
+         * Adds a header, sent exactly as given; repeats are kept.
+         *
+         * @param name  the header name, case kept; not null
+         * @param value the value, not checked or encoded; not null
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             headers.add(Map.entry(Objects.requireNonNull(name, "name == null"),
                     Objects.requireNonNull(value, "value == null")));
             return this;
         }
 
-        /** A body of exactly these UTF-8 characters, labelled with {@code contentType} (no charset is added). */
+        /**
+         * A body of exactly these UTF-8 characters, labelled with {@code contentType} (no charset is added).
+         *
+         * @param contentType the {@code Content-Type} to send, as given (it need not be valid); not null
+         * @param text        the body, sent as is (it need not be valid JSON); not null
+         * @return this builder
+         */
         public Builder body(String contentType, String text) {
             this.contentType = Objects.requireNonNull(contentType, "contentType == null");
             this.body = Objects.requireNonNull(text, "text == null");
             return this;
         }
 
-        /** The request. */
+        /**
+         * The request.
+         *
+         * @return the request with the headers in the order added
+         * @throws IllegalArgumentException when the path does not start with {@code /}
+         */
         public RawRequest build() {
             return new RawRequest(method, pathAndQuery, headers, Optional.ofNullable(contentType), body);
         }

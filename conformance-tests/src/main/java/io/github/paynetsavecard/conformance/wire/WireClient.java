@@ -25,7 +25,11 @@ public final class WireClient {
     private final URI baseUrl;
     private final OkHttpClient http;
 
-    /** A client for the target at {@code baseUrl}: 30 s per call, no retries, no redirects. */
+    /**
+     * A client for the target at {@code baseUrl}: 30 s per call, no retries, no redirects.
+     *
+     * @param baseUrl where the target serves the spec's paths, with or without a trailing slash; not null
+     */
     public WireClient(URI baseUrl) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
         this.http = new OkHttpClient.Builder()
@@ -35,7 +39,13 @@ public final class WireClient {
                 .build();
     }
 
-    /** Sends {@code request}; a connection that fails before any response is an {@link UncheckedIOException}. */
+    /**
+     * Sends {@code request}; a connection that fails before any response is an {@link UncheckedIOException}.
+     *
+     * @param request the request, sent as written; not null
+     * @return the request as sent and the response, whatever its status
+     * @throws UncheckedIOException when the connection fails or times out before a response arrives
+     */
     public Exchange send(RawRequest request) {
         Request.Builder wire = new Request.Builder().url(url(request.pathAndQuery()));
         request.headers().forEach(header -> wire.addHeader(header.getKey(), header.getValue()));
