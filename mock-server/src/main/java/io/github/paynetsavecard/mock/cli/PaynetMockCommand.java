@@ -101,7 +101,11 @@ public final class PaynetMockCommand implements Callable<Integer> {
         this.whileRunning = whileRunning;
     }
 
-    /** Runs the mock until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    /**
+     * Runs the mock until the JVM is asked to stop (Ctrl-C, SIGTERM).
+     *
+     * @param args the command line, as {@code --help} lists it; the JVM exits with picocli's exit code
+     */
     public static void main(String[] args) {
         quietenLibraryLogging();
         System.exit(execute(System.out, System.err, PaynetMockCommand::untilShutdown, args));

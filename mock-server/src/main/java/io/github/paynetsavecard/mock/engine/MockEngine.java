@@ -59,13 +59,25 @@ public final class MockEngine {
         this.renderer = new AnswerRenderer(new References(index.document().tree()), schemas);
     }
 
-    /** An engine answering from {@code spec}; reads and compiles everything it needs now. */
+    /**
+     * An engine answering from {@code spec}; reads and compiles everything it needs now.
+     *
+     * @param spec    the document to answer from, e.g. {@code ApiSpec.bundled()}; not null
+     * @param options how to behave beyond the spec, e.g. {@link EngineOptions#defaults()}; not null
+     * @return the engine, to be shared: it is thread-safe
+     */
     public static MockEngine create(OpenApiDocument spec, EngineOptions options) {
         Objects.requireNonNull(spec, "spec == null");
         return create(SpecIndex.of(spec), options);
     }
 
-    /** An engine answering from an index already read, so that a caller that needs the index too reads it once. */
+    /**
+     * An engine answering from an index already read, so that a caller that needs the index too reads it once.
+     *
+     * @param index   the indexed document to answer from; not null
+     * @param options how to behave beyond the spec; not null
+     * @return the engine, to be shared: it is thread-safe
+     */
     public static MockEngine create(SpecIndex index, EngineOptions options) {
         Objects.requireNonNull(index, "index == null");
         Objects.requireNonNull(options, "options == null");
@@ -75,6 +87,9 @@ public final class MockEngine {
     /**
      * The answer to {@code request}. Never throws: a failure inside a step is logged once, with its stack trace,
      * and answered with Prism's 500 problem.
+     *
+     * @param request the request; not null
+     * @return the answer, CORS headers included when CORS is on; never null
      */
     public MockResponse handle(MockRequest request) {
         Map<String, String> corsHeaders = options.cors() ? Cors.commonHeaders(request) : Map.of();

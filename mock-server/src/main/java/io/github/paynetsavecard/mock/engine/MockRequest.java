@@ -20,7 +20,16 @@ import java.util.Optional;
  */
 public record MockRequest(String method, String path, Map<String, List<String>> query,
                           Map<String, List<String>> headers, byte[] body) {
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: the method and the path may not be null; a null query, header map or body is taken
+     * as empty.
+     *
+     * @param method  the HTTP method, any case; not null
+     * @param path    the path without the query, percent-encoded; not null
+     * @param query   the decoded query parameters; null for none
+     * @param headers the headers; null for none
+     * @param body    the raw body; null for none
+     */
     public MockRequest {
         Objects.requireNonNull(method, "method == null");
         Objects.requireNonNull(path, "path == null");
@@ -29,13 +38,23 @@ public record MockRequest(String method, String path, Map<String, List<String>> 
         body = body == null ? new byte[0] : body;
     }
 
-    /** The first value of the header {@code name} (any case), if the request has it. */
+    /**
+     * The first value of the header {@code name} (any case), if the request has it.
+     *
+     * @param name a header name, compared ignoring case
+     * @return the first value, or empty when the request has no such header
+     */
     public Optional<String> header(String name) {
         List<String> values = headerValues(name);
         return values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.get(0));
     }
 
-    /** Every value of the header {@code name} (any case), in the order received. */
+    /**
+     * Every value of the header {@code name} (any case), in the order received.
+     *
+     * @param name a header name; an exact match is preferred, else the first one equal ignoring case
+     * @return the values, empty when the request has no such header
+     */
     public List<String> headerValues(String name) {
         List<String> exact = headers.get(name);
         if (exact != null) {

@@ -15,6 +15,9 @@ public interface RequestRule {
     /**
      * Decides the answer for {@code request}, or returns empty to leave the choice to the next rule and then
      * to the spec (the {@code Prefer} header, the lowest 2xx, the first example).
+     *
+     * @param request the valid request, with its operation, path parameters and parsed body; never null
+     * @return the outcome, or empty to pass the request on
      */
     Optional<RuleOutcome> evaluate(RuleContext request);
 }

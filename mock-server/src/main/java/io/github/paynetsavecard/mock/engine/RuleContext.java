@@ -22,6 +22,12 @@ public record RuleContext(MockRequest request, String operationId, Map<String, S
     /**
      * Checks the components: no component may be null; collections are copied, so the value never changes under its
      * user.
+     *
+     * @param request            the request as received; not null
+     * @param operationId        the matched operation's id; not null
+     * @param pathParameters     the path parameters by name; not null, copied
+     * @param body               the parsed JSON body, or empty; not null
+     * @param explicitPreference whether the client asked for a status or an example itself
      */
     public RuleContext {
         Objects.requireNonNull(request, "request == null");
