@@ -19,12 +19,20 @@ public enum ErrorChannel {
     }
 
     /** The value of {@code --error-channel} and of the spec's {@code x-paynet-error-channel}:
-     * {@code http-200} or {@code error-object}. */
+     * {@code http-200} or {@code error-object}.
+     *
+     * @return the flag in lower case, with {@code -}
+     */
     public String flag() {
         return flag;
     }
 
-    /** The channel whose {@link #flag()} (any case, {@code _} or {@code -}) is {@code text}. */
+    /**
+     * The channel whose {@link #flag()} (any case, {@code _} or {@code -}) is {@code text}.
+     *
+     * @param text a flag as a user typed it, e.g. {@code ERROR_OBJECT} or {@code error-object}; null finds nothing
+     * @return the channel, or empty when {@code text} names none
+     */
     public static Optional<ErrorChannel> fromFlag(String text) {
         return FlagNames.find(values(), ErrorChannel::flag, text);
     }

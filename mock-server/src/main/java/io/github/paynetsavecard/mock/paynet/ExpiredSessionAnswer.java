@@ -19,12 +19,21 @@ public enum ExpiredSessionAnswer {
         this.flag = flag;
     }
 
-    /** The value of {@code --expired-session}. */
+    /**
+     * The value of {@code --expired-session}.
+     *
+     * @return {@code declared} or {@code alternative}
+     */
     public String flag() {
         return flag;
     }
 
-    /** The answer whose {@link #flag()} (any case) is {@code text}. */
+    /**
+     * The answer whose {@link #flag()} (any case) is {@code text}.
+     *
+     * @param text a flag as a user typed it, surrounding blanks ignored; null finds nothing
+     * @return the answer, or empty when {@code text} names none
+     */
     public static Optional<ExpiredSessionAnswer> fromFlag(String text) {
         return FlagNames.find(values(), ExpiredSessionAnswer::flag, text);
     }

@@ -45,6 +45,9 @@ public final class PaynetMode {
     /**
      * Paynet mode for {@code spec}.
      *
+     * @param spec     the indexed spec, with its {@code x-paynet-*} extensions; not null
+     * @param settings the OTP, error-channel, session and clock settings; not null
+     * @return the mode, with no sessions yet; plug {@link #requestRule()} into the engine
      * @throws IllegalArgumentException when the spec lacks an answer Paynet mode needs (its
      *                                  {@code x-paynet-state-answers}); the message names each gap
      */
@@ -54,22 +57,40 @@ public final class PaynetMode {
         return new PaynetMode(PaynetContract.of(spec), settings);
     }
 
-    /** The rule the engine consults for every valid request. */
+    /**
+     * The rule the engine consults for every valid request.
+     *
+     * @return the rule that answers save_card, Auth and charge by session state; the same instance on each call
+     */
     public RequestRule requestRule() {
         return rules;
     }
 
-    /** The answer to a request for a mock-only path under {@code /__paynet/}; empty for every other path. */
+    /**
+     * The answer to a request for a mock-only path under {@code /__paynet/}; empty for every other path.
+     *
+     * @param request any request the server received; not null
+     * @return the answer (the hosted page, the session view, ...), or empty when the path is not Paynet mode's own
+     */
     public Optional<MockResponse> answerMockOnly(MockRequest request) {
         return endpoints.answer(request);
     }
 
-    /** A new session without card-storage fields, for 10.00 TL, as if Auth had been called; returns its id. */
+    /**
+     * A new session without card-storage fields, for 10.00 TL, as if Auth had been called; returns its id.
+     *
+     * @return the new session's id, in the spec's session id format
+     */
     public String createSession() {
         return createSession(NewSession.ofAmount(1000));
     }
 
-    /** A new session as if Auth had been called with {@code session}'s fields; returns its id. */
+    /**
+     * A new session as if Auth had been called with {@code session}'s fields; returns its id.
+     *
+     * @param session the Auth fields, e.g. {@code NewSession.ofAmount(1000).withUserUniqueId("CUST-42")}; not null
+     * @return the new session's id, in the spec's session id format
+     */
     public String createSession(NewSession session) {
         Objects.requireNonNull(session, "session == null");
         return store.create(session.amount(), session.fields()).id();
@@ -78,6 +99,7 @@ public final class PaynetMode {
     /**
      * Makes the session expire now: save_card and charge get the expired-session answer.
      *
+     * @param sessionId the id {@link #createSession()} or Auth returned
      * @throws IllegalArgumentException when there is no such session
      */
     public void expireSession(String sessionId) {
@@ -87,12 +109,22 @@ public final class PaynetMode {
         }
     }
 
-    /** The session's state, pending description and stored card, if the mock knows the session. */
+    /**
+     * The session's state, pending description and stored card, if the mock knows the session.
+     *
+     * @param sessionId the id {@link #createSession()} or Auth returned
+     * @return a snapshot of the session as of the mock's clock, or empty when the mock does not know the id (or has
+     *         dropped it: over the maximum, or long expired)
+     */
     public Optional<SessionView> session(String sessionId) {
         return store.find(sessionId).map(session -> SessionView.of(session, clock.instant()));
     }
 
-    /** How many sessions the mock keeps now (at most the configured maximum). */
+    /**
+     * How many sessions the mock keeps now (at most the configured maximum).
+     *
+     * @return the number of sessions kept, including expired ones not dropped yet (one lifetime after expiry)
+     */
     public int sessionCount() {
         return store.size();
     }
@@ -100,22 +132,38 @@ public final class PaynetMode {
     /**
      * Switches the merchant's OTP setting: when on, save_card needs {@code user_gsm} unless Auth had
      * {@code user_gsm_no}.
+     *
+     * @param required true to act as a merchant with OTP on; {@link #reset()} restores the server's setting
      */
     public void otpRequired(boolean required) {
         switches.otpRequired(required);
     }
 
-    /** Switches how rejections are sent (HTTP 200 with {@code code}, or a 4xx Error object). */
+    /**
+     * Switches how rejections are sent (HTTP 200 with {@code code}, or a 4xx Error object).
+     *
+     * @param channel the channel for every later rejection; {@link #reset()} restores the server's setting
+     */
     public void errorChannel(ErrorChannel channel) {
         switches.errorChannel(channel);
     }
 
-    /** Switches which of the spec's answers an expired session gets. */
+    /**
+     * Switches which of the spec's answers an expired session gets.
+     *
+     * @param answer the answer for every later request on an expired session; {@link #reset()} restores the
+     *               server's setting
+     */
     public void expiredSessionAnswer(ExpiredSessionAnswer answer) {
         switches.expiredSession(answer);
     }
 
-    /** Moves the mock's clock forward, e.g. past a session's lifetime; no test needs to sleep. */
+    /**
+     * Moves the mock's clock forward, e.g. past a session's lifetime; no test needs to sleep.
+     *
+     * @param duration how far to move it; not null, not negative (the clock only moves forward)
+     * @throws IllegalArgumentException when {@code duration} is negative
+     */
     public void advanceClock(Duration duration) {
         clock.advance(duration);
     }

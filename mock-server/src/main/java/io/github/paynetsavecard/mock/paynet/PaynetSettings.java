@@ -24,7 +24,17 @@ public record PaynetSettings(boolean otpRequired, Optional<ErrorChannel> errorCh
     /** Sessions kept by default: room for a long test run, bounded memory under a flood of Auth calls. */
     public static final int DEFAULT_MAX_SESSIONS = 10_000;
 
-    /** Checks the components: no component may be null. */
+    /**
+     * Checks the components: no component may be null, the lifetime must be positive and the maximum at least 1.
+     *
+     * @param otpRequired     the merchant's OTP setting
+     * @param errorChannel    the channel, or empty for the spec's; not null
+     * @param sessionLifetime how long a session lives; not null, positive
+     * @param maxSessions     how many sessions are kept; at least 1
+     * @param expiredSession  what an expired session gets; not null
+     * @param clock           the time source; not null
+     * @throws IllegalArgumentException when the lifetime is not positive or {@code maxSessions} is below 1
+     */
     public PaynetSettings {
         Objects.requireNonNull(errorChannel, "errorChannel == null; use Optional.empty() for the spec's channel");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime == null");
@@ -39,7 +49,11 @@ public record PaynetSettings(boolean otpRequired, Optional<ErrorChannel> errorCh
         }
     }
 
-    /** OTP off, the spec's error channel, 30-minute sessions, at most 10 000, the spec's expired answer, UTC. */
+    /**
+     * OTP off, the spec's error channel, 30-minute sessions, at most 10 000, the spec's expired answer, UTC.
+     *
+     * @return the settings the mock starts with when nothing is configured
+     */
     public static PaynetSettings defaults() {
         return new PaynetSettings(false, Optional.empty(), DEFAULT_SESSION_LIFETIME, DEFAULT_MAX_SESSIONS,
                 ExpiredSessionAnswer.DECLARED, Clock.systemUTC());

@@ -17,7 +17,11 @@ public enum SessionState {
     /** Past its expiry date and never charged. */
     EXPIRED;
 
-    /** The lower-case name used in JSON, e.g. {@code awaiting_cardholder}. */
+    /**
+     * The lower-case name used in JSON, e.g. {@code awaiting_cardholder}.
+     *
+     * @return the constant's name in lower case, with {@code _}
+     */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
