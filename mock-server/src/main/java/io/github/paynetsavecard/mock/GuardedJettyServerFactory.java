@@ -32,6 +32,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *       through the Java API of {@link PaynetMockServer#wireMock()};</li>
  *   <li>no static files under {@code /__files};</li>
  *   <li>bounded request bodies and lenient query strings ({@link RequestGuard}) and problem+json for Jetty's own errors;</li>
+ *   <li>the spec's answers ahead of WireMock's stub matching while no stub was added ({@link SpecShortcut});</li>
  *   <li>threads sized for the machine ({@link ThreadBudget}) instead of WireMock's fixed 3 acceptors, 2 selectors
  *       and 25 request threads, which on a 2-core machine spend their time waiting for a core.</li>
  * </ul>
@@ -41,24 +42,29 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
     private static final String FILES_PATH_SPEC = "/__files/*";
 
     private final RequestLimits limits;
+    private final SpecShortcut shortcut;
 
-    GuardedJettyServerFactory(RequestLimits limits) {
+    /** {@code shortcut} sits between the request guard and WireMock's handlers. */
+    GuardedJettyServerFactory(RequestLimits limits, SpecShortcut shortcut) {
         this.limits = limits;
+        this.shortcut = shortcut;
     }
 
     @Override
     public HttpServer buildHttpServer(
             Options options, AdminRequestHandler adminRequestHandler, StubRequestHandler stubRequestHandler) {
-        return new GuardedJettyServer(options, adminRequestHandler, stubRequestHandler, limits);
+        return new GuardedJettyServer(options, adminRequestHandler, stubRequestHandler, limits, shortcut);
     }
 
     private static final class GuardedJettyServer extends Jetty11HttpServer {
-        GuardedJettyServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, RequestLimits limits) {
+        GuardedJettyServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs, RequestLimits limits,
+                           SpecShortcut shortcut) {
             super(options, admin, stubs);
             jettyServer.setErrorHandler(new ProblemErrorHandler(limits));
             // createHandler runs inside super(...), before our fields exist: wrap the handler tree here instead.
+            shortcut.setHandler(jettyServer.getHandler());
             RequestGuard guard = new RequestGuard(limits);
-            guard.setHandler(jettyServer.getHandler());
+            guard.setHandler(shortcut);
             jettyServer.setHandler(guard);
             for (Handler context : jettyServer.getChildHandlersByClass(ServletContextHandler.class)) {
                 ((ServletContextHandler) context).setErrorHandler(new ProblemErrorHandler(limits));

@@ -3,16 +3,21 @@ package io.github.paynetsavecard.mock;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import io.github.paynetsavecard.mock.engine.MockRequest;
+import org.eclipse.jetty.http.HttpField;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns WireMock's view of a request into the engine's {@link MockRequest}; never fails on odd input. */
+/**
+ * Turns a request, as WireMock or as Jetty sees it, into the engine's {@link MockRequest}; never fails on odd input.
+ * Both views give the engine the same values: the raw path, the query as sent, every header line, the body's bytes.
+ */
 final class IncomingRequest {
     private IncomingRequest() {
     }
@@ -23,22 +28,38 @@ final class IncomingRequest {
         String path = queryStart < 0 ? url : url.substring(0, queryStart);
         String query = queryStart < 0 ? "" : url.substring(queryStart + 1);
         byte[] body = request.getBody();
-        return new MockRequest(
-                request.getMethod().getName(),
-                path.isEmpty() ? "/" : path,
-                parseQuery(query),
-                headers(request),
-                body == null ? new byte[0] : body);
-    }
-
-    /** Header names compare case-insensitively, as HTTP says; values keep their order. */
-    private static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (request.getHeaders() != null) {
             for (HttpHeader header : request.getHeaders().all()) {
                 headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
             }
         }
+        return new MockRequest(
+                request.getMethod().getName(),
+                path.isEmpty() ? "/" : path,
+                parseQuery(query),
+                frozen(headers),
+                body == null ? new byte[0] : body);
+    }
+
+    /** Jetty's request, read the way WireMock's servlet adapter reads it, for {@link SpecShortcut}. */
+    static MockRequest from(org.eclipse.jetty.server.Request request, byte[] body) {
+        String path = request.getRequestURI();
+        String query = request.getQueryString();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (HttpField field : request.getHttpFields()) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue());
+        }
+        return new MockRequest(
+                request.getMethod().toUpperCase(Locale.ROOT),
+                path == null || path.isEmpty() ? "/" : path,
+                parseQuery(query == null ? "" : query),
+                frozen(headers),
+                body);
+    }
+
+    /** Header names compare case-insensitively, as HTTP says; values keep their order. */
+    private static Map<String, List<String>> frozen(Map<String, List<String>> headers) {
         headers.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(headers);
     }

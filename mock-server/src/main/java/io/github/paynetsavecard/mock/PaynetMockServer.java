@@ -93,6 +93,7 @@ public final class PaynetMockServer implements AutoCloseable {
     private final UUID specStubId;
     private final Mode mode;
     private final PaynetMode paynet;
+    private final SpecShortcut shortcut;
     private State state = State.NEW;
 
     /** How the mock picks among the spec's answers to a valid request. */
@@ -128,6 +129,8 @@ public final class PaynetMockServer implements AutoCloseable {
                 ? contract::answer
                 : request -> contract.answer(request).or(() -> paynet.answerMockOnly(request));
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
+        SpecAnswer answers = new SpecAnswer(engine, mockOnly);
+        this.shortcut = new SpecShortcut(answers, recorder);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress(builder.host)
                 .port(builder.port)
@@ -144,16 +147,56 @@ public final class PaynetMockServer implements AutoCloseable {
                 .asynchronousResponseThreads(1)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits), new SpecAnswer(engine, mockOnly));
+                .extensions(new GuardedJettyServerFactory(limits, shortcut), answers);
         if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
             // Only when asked for: the listener runs on every request (the standalone jar records nothing).
             options.extensions(recorder);
         }
-        this.wireMock = new WireMockServer(options);
+        ListenedWireMockServer server = new ListenedWireMockServer(options);
+        this.wireMock = server;
         this.specStubId = wireMock.stubFor(any(anyUrl())
                 .atPriority(SPEC_ANSWER_PRIORITY)
                 .withName(SPEC_STUB_NAME)
                 .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
+        shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
+    }
+
+    /**
+     * Whether WireMock would answer every request with the spec's catch-all stub, undelayed: then the
+     * {@link SpecShortcut} answers ahead of it. A stub a test adds, or a global delay, sends requests through WireMock.
+     */
+    private boolean onlySpecAnswers() {
+        List<StubMapping> stubs = wireMock.getStubMappings();
+        if (stubs.size() != 1 || !stubs.get(0).getId().equals(specStubId)) {
+            return false;
+        }
+        var settings = wireMock.getGlobalSettings().getSettings();
+        return settings.getFixedDelay() == null && settings.getDelayDistribution() == null;
+    }
+
+    /** How many requests the {@link SpecShortcut} answered ahead of WireMock, for tests. */
+    long answeredAheadOfWireMock() {
+        return shortcut.answered();
+    }
+
+    /** WireMock's server, noting whether a (deprecated) request listener was added, which only WireMock calls. */
+    private static final class ListenedWireMockServer extends WireMockServer {
+        private volatile boolean listened;
+
+        ListenedWireMockServer(Options options) {
+            super(options);
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public void addMockServiceRequestListener(com.github.tomakehurst.wiremock.http.RequestListener listener) {
+            listened = true;
+            super.addMockServiceRequestListener(listener);
+        }
+
+        boolean hasRequestListeners() {
+            return listened;
+        }
     }
 
     /** A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on. */

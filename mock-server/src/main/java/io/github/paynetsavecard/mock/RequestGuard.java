@@ -70,11 +70,12 @@ final class RequestGuard extends HandlerWrapper {
             if (UnreadableRequest.isAnsweredByJetty(failure)) {
                 throw failure; // the body counter's 413 and 415 (Jetty answers them), or a client that went away
             }
-            // Only WireMock runs below this point (the engine answers every failure of its own), and WireMock
-            // decodes the request eagerly: form fields, multipart parts, the body in its declared charset.
+            // Below this point run WireMock and the SpecShortcut, which passes its socket failures as EofException;
+            // the engine answers every failure of its own. WireMock decodes the request eagerly: form fields,
+            // multipart parts, the body in its declared charset.
             java.util.Optional<String> unreadable = UnreadableRequest.reason(failure);
             if (unreadable.isEmpty() || response.isCommitted()) {
-                LOG.log(System.Logger.Level.ERROR, () -> "WireMock failed on " + request.getMethod() + " "
+                LOG.log(System.Logger.Level.ERROR, () -> "Answering failed on " + request.getMethod() + " "
                         + request.getRequestURI() + ": " + UnreadableRequest.stack(failure));
                 throw failure;
             }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -120,25 +121,53 @@ final class RequestRecorder implements ServeEventListener {
 
     @Override
     public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-        if (limit > 0) {
-            MockRequest request = IncomingRequest.from(serveEvent.getRequest());
-            LoggedResponse response = serveEvent.getResponse();
-            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
-            boolean specAnswer = serveEvent.getStubMapping() != null
-                    && PaynetMockServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
-            List<String> violations = specAnswer && !mockOnly && response.getFault() == null
-                    ? SpecBreach.violations(response.getStatus(), name -> header(response, name), response.getBody())
-                    : List.of();
-            record(new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
-                    request.body(), redaction, mockOnly ? Optional.empty() : operationOf(request.method(),
-                    request.path()), response.getFault() == null ? response.getStatus() : 0, violations));
+        LoggedResponse response = serveEvent.getResponse();
+        boolean specAnswer = serveEvent.getStubMapping() != null
+                && PaynetMockServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
+        if (response.getFault() != null) {
+            observeFault(IncomingRequest.from(serveEvent.getRequest()), response.getStatus());
+        } else {
+            observe(IncomingRequest.from(serveEvent.getRequest()), specAnswer, response.getStatus(),
+                    name -> header(response, name), response.getBody());
         }
+    }
+
+    /** Whether {@link #observe} has anything to do: a request recorded or logged. */
+    boolean isObserving() {
+        return limit > 0 || requestLog != null;
+    }
+
+    /**
+     * Records and logs one answered request. {@code specAnswer}: the spec's answer (not a user's stub), whose
+     * refusals count as the request breaking the spec.
+     */
+    void observe(MockRequest request, boolean specAnswer, int status, Function<String, String> header, byte[] body) {
+        if (limit > 0) {
+            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
+            List<String> violations = specAnswer && !mockOnly ? SpecBreach.violations(status, header, body) : List.of();
+            record(received(request, mockOnly, status, violations));
+        }
+        log(request, status);
+    }
+
+    /** A request answered with a fault (reset, empty, garbage): recorded with status 0, never a spec breach. */
+    private void observeFault(MockRequest request, int status) {
+        if (limit > 0) {
+            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
+            record(received(request, mockOnly, 0, List.of()));
+        }
+        log(request, status);
+    }
+
+    private ReceivedRequest received(MockRequest request, boolean mockOnly, int status, List<String> violations) {
+        return new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
+                request.body(), redaction, mockOnly ? Optional.empty() : operationOf(request.method(), request.path()),
+                status, violations);
+    }
+
+    private void log(MockRequest request, int status) {
         if (requestLog != null) {
-            String url = serveEvent.getRequest().getUrl();
-            int queryStart = url.indexOf('?');
-            String path = queryStart < 0 ? url : url.substring(0, queryStart);
-            requestLog.accept(serveEvent.getRequest().getMethod().getName() + " " + redaction.url(path)
-                    + " -> " + serveEvent.getResponse().getStatus());
+            requestLog.accept(request.method() + " " + redaction.url(request.path()) + " -> " + status);
         }
     }
 

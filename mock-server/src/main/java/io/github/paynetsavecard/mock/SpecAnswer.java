@@ -83,7 +83,8 @@ final class SpecAnswer implements ResponseTransformerV2 {
                 .build();
     }
 
-    private MockResponse answer(MockRequest request) {
+    /** The answer to a request without a fault: a mock-only endpoint's, or the engine's. */
+    MockResponse answer(MockRequest request) {
         return mockOnly.apply(request).orElseGet(() -> engine.handle(request));
     }
 

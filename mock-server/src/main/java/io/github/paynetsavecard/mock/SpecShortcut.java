@@ -1,0 +1,135 @@
+package io.github.paynetsavecard.mock;
+
+import io.github.paynetsavecard.mock.engine.MockRequest;
+import io.github.paynetsavecard.mock.engine.MockResponse;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
+
+/**
+ * Answers a request from the spec at the Jetty level, before WireMock, whenever WireMock would only hand it to
+ * {@link SpecAnswer} anyway: no stub but the spec's catch-all, no global delay, no request listener, no
+ * {@value MockFault#HEADER} header. The answer is the same one; what is skipped is WireMock's per-request copy of
+ * the request, its stub matching and its serve event, about half of the bytes allocated per request and a long
+ * path for the JIT to compile in the mock's first seconds (docs/bench.md, "answering before WireMock").
+ *
+ * <p>Everything else goes to WireMock as before: a request once a test added a stub, and the requests whose reading
+ * WireMock owns so that both paths answer them alike: form and multipart bodies (WireMock decodes them before
+ * any extension sees the request and refuses what it cannot decode), a body with a declared charset other than
+ * UTF-8, and a path with escapes, dot segments, empty segments or matrix parameters (Jetty's servlet context
+ * normalises and checks those).
+ */
+final class SpecShortcut extends HandlerWrapper {
+    private final SpecAnswer answers;
+    private final RequestRecorder recorder;
+    private final LongAdder answered = new LongAdder();
+    private volatile BooleanSupplier wireMockHasNothingToAdd = () -> false;
+
+    SpecShortcut(SpecAnswer answers, RequestRecorder recorder) {
+        this.answers = answers;
+        this.recorder = recorder;
+    }
+
+    /** Lets requests through the shortcut while {@code condition} holds; until then, every request goes to WireMock. */
+    void openWhile(BooleanSupplier condition) {
+        this.wireMockHasNothingToAdd = condition;
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!takesShortcut(baseRequest) || !wireMockHasNothingToAdd.getAsBoolean()) {
+            super.handle(target, baseRequest, request, response);
+            return;
+        }
+        byte[] sent;
+        try {
+            sent = request.getInputStream().readAllBytes();
+        } catch (IOException connectionGone) {
+            throw new EofException(connectionGone); // the guard's 413 and 415 are unchecked and pass as they are
+        }
+        MockRequest incoming = IncomingRequest.from(baseRequest, sent);
+        MockResponse answer = answers.answer(incoming);
+        byte[] body = answer.body();
+        if (recorder.isObserving()) {
+            recorder.observe(incoming, true, answer.status(), name -> answer.header(name).orElse(null), body);
+        }
+        response.setStatus(answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            response.addHeader(header.getKey(), header.getValue());
+        }
+        response.setContentLength(body.length);
+        answered.increment(); // before the write: the client may have read the whole answer when write returns
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException connectionGone) {
+            throw new EofException(connectionGone);
+        }
+        baseRequest.setHandled(true);
+    }
+
+    /** How many requests were answered here rather than by WireMock. */
+    long answered() {
+        return answered.sum();
+    }
+
+    /** Whether WireMock's own reading of this request could differ from {@link IncomingRequest}'s (see above). */
+    static boolean takesShortcut(Request request) {
+        if (request.getHeader(MockFault.HEADER) != null) {
+            return false;
+        }
+        String contentType = request.getContentType();
+        if (contentType != null && !plainContentType(contentType)) {
+            return false;
+        }
+        return plainPath(request.getRequestURI());
+    }
+
+    private static boolean plainContentType(String contentType) {
+        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("form") || lower.contains("multipart/")) {
+            return false;
+        }
+        int charset = lower.indexOf("charset=");
+        if (charset < 0) {
+            return true;
+        }
+        String name = lower.substring(charset + "charset=".length()).replace("\"", "").trim();
+        return name.equals("utf-8") || name.startsWith("utf-8;") || name.equals("utf8");
+    }
+
+    /** Slash-separated segments of letters, digits and {@code - . _ ~}, no segment empty, {@code .} or {@code ..}. */
+    private static boolean plainPath(String path) {
+        if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= path.length(); i++) {
+            char c = i < path.length() ? path.charAt(i) : '/';
+            if (c == '/') {
+                int length = i - segmentStart;
+                boolean last = i == path.length();
+                if ((length == 0 && !last) || isDots(path, segmentStart, length)) {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDots(String path, int start, int length) {
+        return (length == 1 && path.charAt(start) == '.')
+                || (length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.');
+    }
+}
