@@ -24,37 +24,69 @@ public final class PaynetMockAssertions {
     private PaynetMockAssertions() {
     }
 
-    /** Assertions on the requests {@code mock} received so far (since the last reset). */
+    /**
+     * Assertions on the requests {@code mock} received so far (since the last reset).
+     *
+     * @param mock a running server; not null
+     * @return assertions to chain, each reading the server's requests when it runs
+     */
     public static ReceivedRequestsAssert assertThat(PaynetMockServer mock) {
         return new ReceivedRequestsAssert(Objects.requireNonNull(mock, "mock == null"));
     }
 
-    /** Assertions on the requests the extension's running mock received during the current test. */
+    /**
+     * Assertions on the requests the extension's running mock received during the current test.
+     *
+     * @param mock the extension, its mock running; not null
+     * @return assertions to chain, each reading the server's requests when it runs
+     * @throws IllegalStateException when the extension's mock is not running
+     */
     public static ReceivedRequestsAssert assertThat(PaynetMockExtension mock) {
         return assertThat(Objects.requireNonNull(mock, "mock == null").server());
     }
 
-    /** save_card requests ({@code operationId: saveCard}). */
+    /**
+     * save_card requests ({@code operationId: saveCard}).
+     *
+     * @return a pattern to narrow with {@code with...}
+     */
     public static RequestPattern saveCard() {
         return RequestPattern.ofOperation("saveCard");
     }
 
-    /** Auth requests, which start a session ({@code operationId: createSession}). */
+    /**
+     * Auth requests, which start a session ({@code operationId: createSession}).
+     *
+     * @return a pattern to narrow with {@code with...}
+     */
     public static RequestPattern auth() {
         return RequestPattern.ofOperation("createSession");
     }
 
-    /** Charge requests ({@code operationId: charge}). */
+    /**
+     * Charge requests ({@code operationId: charge}).
+     *
+     * @return a pattern to narrow with {@code with...}
+     */
     public static RequestPattern charge() {
         return RequestPattern.ofOperation("charge");
     }
 
-    /** Requests of the spec's operation with this {@code operationId}, for a spec of your own. */
+    /**
+     * Requests of the spec's operation with this {@code operationId}, for a spec of your own.
+     *
+     * @param operationId an {@code operationId} of the served spec; not null (an unknown one matches nothing)
+     * @return a pattern to narrow with {@code with...}
+     */
     public static RequestPattern operation(String operationId) {
         return RequestPattern.ofOperation(operationId);
     }
 
-    /** Requests of any kind, also to paths the spec does not have. */
+    /**
+     * Requests of any kind, also to paths the spec does not have.
+     *
+     * @return a pattern to narrow with {@code with...}
+     */
     public static RequestPattern anyRequest() {
         return RequestPattern.any();
     }

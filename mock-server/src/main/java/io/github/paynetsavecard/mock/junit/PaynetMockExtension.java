@@ -42,7 +42,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     void savesTheCard(PaynetClient client) {
  *         String session = mock.paynet().createSession();     // as if Auth had been called
  *         client.saveCard(...);
- *         assertThat(mock).receivedExactly(1).saveCard().withSessionId(session);   // PaynetMockAssertions
+ *         assertThat(mock).receivedExactly(1, saveCard().withSessionId(session));   // PaynetMockAssertions
  *     }
  * }
  * }</pre>
@@ -96,12 +96,21 @@ public final class PaynetMockExtension
         this.strictSetting = strict;
     }
 
-    /** A builder for the {@code @RegisterExtension} form. */
+    /**
+     * A builder for the {@code @RegisterExtension} form.
+     *
+     * @return a builder with every default: Paynet mode, the bundled spec, a free port, strict on
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The running server (between the class's or test's start and stop). */
+    /**
+     * The running server (between the class's or test's start and stop).
+     *
+     * @return the server, for what this extension does not expose itself (e.g. {@code wireMock()})
+     * @throws IllegalStateException when it is not running, e.g. read from a static initializer
+     */
     public synchronized PaynetMockServer server() {
         if (server == null) {
             throw new IllegalStateException("The Paynet mock is not running: it starts before the first test"
@@ -110,7 +119,12 @@ public final class PaynetMockExtension
         return server;
     }
 
-    /** The mock's base URL, e.g. {@code http://127.0.0.1:53211}. */
+    /**
+     * The mock's base URL, e.g. {@code http://127.0.0.1:53211}.
+     *
+     * @return the URL with the real port, without a trailing slash
+     * @throws IllegalStateException when the mock is not running
+     */
     public String baseUrl() {
         return server().baseUrl();
     }
@@ -119,13 +133,19 @@ public final class PaynetMockExtension
      * Paynet mode's state: create or expire sessions, switch OTP or the error channel, move the clock, read a
      * session and its stored card, reset.
      *
-     * @throws IllegalStateException when the mock runs in Prism mode
+     * @return the running server's Paynet mode
+     * @throws IllegalStateException when the mock runs in Prism mode or is not running
      */
     public PaynetMode paynet() {
         return server().paynet();
     }
 
-    /** The requests the mock received during the current test, oldest first. */
+    /**
+     * The requests the mock received during the current test, oldest first.
+     *
+     * @return a snapshot, unmodifiable; empty when none came
+     * @throws IllegalStateException when the mock is not running
+     */
     public List<ReceivedRequest> receivedRequests() {
         return server().receivedRequests();
     }
@@ -134,13 +154,20 @@ public final class PaynetMockExtension
      * The next request of the current test not taken yet, waiting up to {@code timeout}: for code that calls the
      * mock from another thread. See {@link PaynetMockServer#takeRequest(Duration)}.
      *
+     * @param timeout how long to wait, e.g. {@code Duration.ofSeconds(5)}; not null, not negative
+     * @return the oldest request not taken yet
      * @throws AssertionError when no request came in time
      */
     public ReceivedRequest takeRequest(Duration timeout) {
         return server().takeRequest(timeout);
     }
 
-    /** The requests of the current test that the mock refused for breaking the spec. */
+    /**
+     * The requests of the current test that the mock refused for breaking the spec.
+     *
+     * @return those requests, each with its violations, oldest first; empty when every request was valid
+     * @throws IllegalStateException when the mock is not running or records no requests
+     */
     public List<ReceivedRequest> invalidRequests() {
         return server().invalidRequests();
     }
@@ -311,31 +338,58 @@ public final class PaynetMockExtension
         private Builder() {
         }
 
-        /** The OpenAPI file to serve. Default: the bundled save_card spec. */
+        /**
+         * The OpenAPI file to serve. Default: the bundled save_card spec.
+         *
+         * @param file a YAML or JSON OpenAPI 3 file, loaded when the mock starts; not null
+         * @return this builder
+         */
         public Builder spec(Path file) {
             server.spec(file);
             return this;
         }
 
-        /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
+        /**
+         * {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}.
+         *
+         * @param mode the mode; not null
+         * @return this builder
+         */
         public Builder mode(PaynetMockServer.Mode mode) {
             server.mode(mode);
             return this;
         }
 
-        /** The port. Default 0, a free one: read it from {@link PaynetMockExtension#baseUrl()}. */
+        /**
+         * The port. Default 0, a free one: read it from {@link PaynetMockExtension#baseUrl()}.
+         *
+         * @param port 0 to 65535; 0 picks a free port
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is out of range
+         */
         public Builder port(int port) {
             server.port(port);
             return this;
         }
 
-        /** The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}. */
+        /**
+         * The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}.
+         *
+         * @param host an address or host name, e.g. {@code 0.0.0.0} for all interfaces; not blank
+         * @return this builder
+         * @throws IllegalArgumentException when {@code host} is null or blank
+         */
         public Builder host(String host) {
             server.host(host);
             return this;
         }
 
-        /** CORS answers and headers, like Prism's {@code --cors}. Default on. */
+        /**
+         * CORS answers and headers, like Prism's {@code --cors}. Default on.
+         *
+         * @param enabled false for {@code --cors=false}
+         * @return this builder
+         */
         public Builder cors(boolean enabled) {
             server.cors(enabled);
             return this;
@@ -344,31 +398,55 @@ public final class PaynetMockExtension
         /**
          * Paynet mode: the merchant has OTP on, so save_card needs {@code user_gsm} unless Auth had
          * {@code user_gsm_no}. Default off; a test switches it with {@code paynet().otpRequired(...)}.
+         *
+         * @param required true for a merchant with OTP on
+         * @return this builder
          */
         public Builder otpRequired(boolean required) {
             server.otpRequired(required);
             return this;
         }
 
-        /** Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names. */
+        /**
+         * Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names.
+         *
+         * @param channel the channel; not null
+         * @return this builder
+         */
         public Builder errorChannel(ErrorChannel channel) {
             server.errorChannel(channel);
             return this;
         }
 
-        /** Paynet mode: which of the spec's answers an expired session gets. Default {@link ExpiredSessionAnswer#DECLARED}. */
+        /**
+         * Paynet mode: which of the spec's answers an expired session gets. Default
+         * {@link ExpiredSessionAnswer#DECLARED}.
+         *
+         * @param answer the answer; not null
+         * @return this builder
+         */
         public Builder expiredSessionAnswer(ExpiredSessionAnswer answer) {
             server.expiredSessionAnswer(answer);
             return this;
         }
 
-        /** Paynet mode: how long a session lives after Auth. Default 30 minutes. */
+        /**
+         * Paynet mode: how long a session lives after Auth. Default 30 minutes.
+         *
+         * @param lifetime the lifetime; not null, positive (checked when the mock starts)
+         * @return this builder
+         */
         public Builder sessionLifetime(Duration lifetime) {
             server.sessionLifetime(lifetime);
             return this;
         }
 
-        /** Paynet mode: how many sessions are kept, the oldest dropped first. Default 10 000. */
+        /**
+         * Paynet mode: how many sessions are kept, the oldest dropped first. Default 10 000.
+         *
+         * @param max at least 1 (checked when the mock starts)
+         * @return this builder
+         */
         public Builder maxSessions(int max) {
             server.maxSessions(max);
             return this;
@@ -377,6 +455,9 @@ public final class PaynetMockExtension
         /**
          * Paynet mode: the time source of session expiry, e.g. {@code Clock.fixed(...)}. Default the system clock;
          * a test moves it with {@code paynet().advanceClock(...)}.
+         *
+         * @param clock the clock; not null
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             server.clock(clock);
@@ -387,13 +468,22 @@ public final class PaynetMockExtension
          * Adds a rule that sees every valid request before the spec's answer is chosen and may decide it; see
          * {@link PaynetMockServer.Builder#requestRule(RequestRule)}. Rules run in the order added, before Paynet
          * mode's own.
+         *
+         * @param rule the rule; not null, thread-safe
+         * @return this builder
          */
         public Builder requestRule(RequestRule rule) {
             server.requestRule(rule);
             return this;
         }
 
-        /** Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}. */
+        /**
+         * Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}.
+         *
+         * @param bytes the largest body accepted, in bytes; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is below 1
+         */
         public Builder maxRequestBodyBytes(int bytes) {
             server.maxRequestBodyBytes(bytes);
             return this;
@@ -402,13 +492,22 @@ public final class PaynetMockExtension
         /**
          * How many received requests are kept. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT};
          * the strict check and {@code takeRequest} need at least 1.
+         *
+         * @param limit how many requests to keep; 0 keeps none
+         * @return this builder
+         * @throws IllegalArgumentException when {@code limit} is negative
          */
         public Builder recordedRequestLimit(int limit) {
             server.recordedRequestLimit(limit);
             return this;
         }
 
-        /** Receives one line per request: method, path and status only. Default: no request log. */
+        /**
+         * Receives one line per request: method, path and status only. Default: no request log.
+         *
+         * @param log called from the server's threads, e.g. {@code System.out::println}; not null
+         * @return this builder
+         */
         public Builder requestLog(Consumer<String> log) {
             server.requestLog(log);
             return this;
@@ -422,13 +521,22 @@ public final class PaynetMockExtension
          *     .build();
          * }</pre>
          * Applied now, in order with the other settings.
+         *
+         * @param settings called once, now, with the server's builder; not null
+         * @return this builder
          */
         public Builder server(Consumer<PaynetMockServer.Builder> settings) {
             Objects.requireNonNull(settings, "server settings == null").accept(server);
             return this;
         }
 
-        /** The key the injected {@code PaynetClient} sends. Default {@value PaynetMockExtension#DEFAULT_API_KEY}. */
+        /**
+         * The key the injected {@code PaynetClient} sends. Default {@value PaynetMockExtension#DEFAULT_API_KEY}.
+         *
+         * @param key any non-blank text (the mock checks presence only); never a real key
+         * @return this builder
+         * @throws IllegalArgumentException when {@code key} is blank
+         */
         public Builder apiKey(String key) {
             Objects.requireNonNull(key, "apiKey == null; leave apiKey(...) out for the default test key");
             if (key.isBlank()) {
@@ -442,13 +550,20 @@ public final class PaynetMockExtension
          * Whether a request the mock refuses for breaking the spec fails the test that sent it (checked after each
          * test, with the violations in the message). Default on; a single test opts out with
          * {@link ExpectsInvalidRequests}.
+         *
+         * @param enabled false to let tests pass whatever invalid requests they send
+         * @return this builder
          */
         public Builder strict(boolean enabled) {
             this.strict = enabled;
             return this;
         }
 
-        /** The extension; the spec is loaded when the first test class (or test) starts. */
+        /**
+         * The extension; the spec is loaded when the first test class (or test) starts.
+         *
+         * @return the extension, for a {@code @RegisterExtension} field (static: one mock per class)
+         */
         public PaynetMockExtension build() {
             return new PaynetMockExtension(server, apiKey, strict);
         }

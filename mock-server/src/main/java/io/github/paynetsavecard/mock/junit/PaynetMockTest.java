@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     @Test
  *     void savesTheCard(PaynetClient client, PaynetMockServer mock) {
  *         client.saveCard(...);
- *         assertThat(mock).receivedExactly(1).saveCard();            // PaynetMockAssertions
+ *         assertThat(mock).receivedExactly(1, saveCard());            // PaynetMockAssertions
  *     }
  * }
  * }</pre>
@@ -38,24 +38,46 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(PaynetMockExtension.class)
 public @interface PaynetMockTest {
-    /** {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}. */
+    /**
+     * {@code PAYNET} (default): sessions and Paynet's rules; {@code PRISM}: exactly like {@code prism mock}.
+     *
+     * @return the mode the mock runs in
+     */
     PaynetMockServer.Mode mode() default PaynetMockServer.Mode.PAYNET;
 
-    /** Paynet mode: the merchant has OTP on. Default off. */
+    /**
+     * Paynet mode: the merchant has OTP on. Default off.
+     *
+     * @return true when save_card needs {@code user_gsm} unless Auth had {@code user_gsm_no}
+     */
     boolean otpRequired() default false;
 
     /**
      * Paynet mode: how rejections are sent, {@code HTTP_200} or {@code ERROR_OBJECT}; at most one. Default (none
      * given): the channel the spec names.
+     *
+     * @return no element for the spec's channel, or one channel; more than one is a setup error
      */
     ErrorChannel[] errorChannel() default {};
 
-    /** Whether a request that breaks the spec fails the test that sent it. Default on. */
+    /**
+     * Whether a request that breaks the spec fails the test that sent it. Default on.
+     *
+     * @return false to let tests pass whatever invalid requests they send
+     */
     boolean strict() default true;
 
-    /** The port to listen on. Default 0: a free port. */
+    /**
+     * The port to listen on. Default 0: a free port.
+     *
+     * @return 0 to 65535; 0 picks a free port
+     */
     int port() default 0;
 
-    /** CORS answers and headers, like Prism's {@code --cors}. Default on. */
+    /**
+     * CORS answers and headers, like Prism's {@code --cors}. Default on.
+     *
+     * @return false for {@code --cors=false}
+     */
     boolean cors() default true;
 }

@@ -13,7 +13,15 @@ public final class ReceivedRequestsAssert {
         this.mock = mock;
     }
 
-    /** Exactly {@code count} received requests match {@code pattern}. */
+    /**
+     * Exactly {@code count} received requests match {@code pattern}.
+     *
+     * @param count   how many must match; 0 or more
+     * @param pattern which requests count, e.g. {@code saveCard()}; not null
+     * @return this, to chain
+     * @throws AssertionError when another number matches; the message lists every request received
+     * @throws IllegalArgumentException when {@code count} is negative
+     */
     public ReceivedRequestsAssert receivedExactly(int count, RequestPattern pattern) {
         List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
         if (matching.size() != count) {
@@ -22,7 +30,15 @@ public final class ReceivedRequestsAssert {
         return this;
     }
 
-    /** At least {@code count} received requests match {@code pattern}. */
+    /**
+     * At least {@code count} received requests match {@code pattern}.
+     *
+     * @param count   how many must match at least; 0 or more
+     * @param pattern which requests count, e.g. {@code auth()}; not null
+     * @return this, to chain
+     * @throws AssertionError when fewer match; the message lists every request received
+     * @throws IllegalArgumentException when {@code count} is negative
+     */
     public ReceivedRequestsAssert receivedAtLeast(int count, RequestPattern pattern) {
         List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
         if (matching.size() < count) {
@@ -31,12 +47,24 @@ public final class ReceivedRequestsAssert {
         return this;
     }
 
-    /** No received request matches {@code pattern}: {@code receivedNo(charge())}. */
+    /**
+     * No received request matches {@code pattern}: {@code receivedNo(charge())}.
+     *
+     * @param pattern which requests must not have come; not null
+     * @return this, to chain
+     * @throws AssertionError when one or more match; the message lists every request received
+     */
     public ReceivedRequestsAssert receivedNo(RequestPattern pattern) {
         return receivedExactly(0, pattern);
     }
 
-    /** No request broke the spec (see {@link PaynetMockServer#invalidRequests()}). */
+    /**
+     * No request broke the spec (see {@link PaynetMockServer#invalidRequests()}).
+     *
+     * @return this, to chain
+     * @throws AssertionError when the mock refused a request for breaking the spec; the message lists each with its
+     *                        violations
+     */
     public ReceivedRequestsAssert receivedNoInvalidRequests() {
         List<ReceivedRequest> invalid = mock.invalidRequests();
         if (!invalid.isEmpty()) {

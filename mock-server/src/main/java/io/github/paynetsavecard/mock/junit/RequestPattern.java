@@ -46,26 +46,46 @@ public final class RequestPattern {
         return new RequestPattern(List.of("requests"), request -> true);
     }
 
-    /** Those whose JSON body has {@code session_id} equal to {@code sessionId}. */
+    /**
+     * Those whose JSON body has {@code session_id} equal to {@code sessionId}.
+     *
+     * @param sessionId the session id, compared exactly; not null (shown shortened in messages)
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern withSessionId(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId == null");
         return narrowed("with session_id " + Redaction.sessionId(sessionId),
                 request -> sessionId.equals(textField(request, "session_id")));
     }
 
-    /** Those whose JSON body has {@code card_desc} equal to {@code cardDescription}. */
+    /**
+     * Those whose JSON body has {@code card_desc} equal to {@code cardDescription}.
+     *
+     * @param cardDescription the description, compared exactly; not null (never shown in messages)
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern withCardDescription(String cardDescription) {
         Objects.requireNonNull(cardDescription, "cardDescription == null");
         return narrowed("with card_desc <redacted>",
                 request -> cardDescription.equals(textField(request, "card_desc")));
     }
 
-    /** Those without {@code card_desc}: save_card's hosted-page branch. */
+    /**
+     * Those without {@code card_desc}: save_card's hosted-page branch.
+     *
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern withoutCardDescription() {
         return withoutBodyField("card_desc");
     }
 
-    /** Those whose JSON body has the top-level field {@code name} with a plain value whose text is {@code value}. */
+    /**
+     * Those whose JSON body has the top-level field {@code name} with a plain value whose text is {@code value}.
+     *
+     * @param name  a top-level field of the body, e.g. {@code amount}; not null
+     * @param value its text, compared exactly ({@code "1000"} matches the number 1000 too); not null
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern withBodyField(String name, String value) {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(value, "value == null; for a field that must be absent use withoutBodyField");
@@ -73,7 +93,12 @@ public final class RequestPattern {
         return narrowed("with body field " + shown, request -> value.equals(textField(request, name)));
     }
 
-    /** Those whose JSON body lacks the top-level field {@code name} (or has it as null). */
+    /**
+     * Those whose JSON body lacks the top-level field {@code name} (or has it as null).
+     *
+     * @param name a top-level field of the body; not null
+     * @return a narrower pattern; this one is unchanged (a body that is not JSON lacks every field)
+     */
     public RequestPattern withoutBodyField(String name) {
         Objects.requireNonNull(name, "name == null");
         return narrowed("without " + name, request -> {
@@ -82,7 +107,13 @@ public final class RequestPattern {
         });
     }
 
-    /** Those with the header {@code name} (any case) whose first value is {@code value}. */
+    /**
+     * Those with the header {@code name} (any case) whose first value is {@code value}.
+     *
+     * @param name  a header name, compared ignoring case; not null
+     * @param value the first value, compared exactly; not null (redacted in messages when it is a credential)
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern withHeader(String name, String value) {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(value, "value == null");
@@ -90,7 +121,13 @@ public final class RequestPattern {
                 request -> request.header(name).filter(value::equals).isPresent());
     }
 
-    /** Those that satisfy {@code condition}, named {@code description} in a failure message. */
+    /**
+     * Those that satisfy {@code condition}, named {@code description} in a failure message.
+     *
+     * @param description what the condition checks, shown as written (never put a secret in it); not null
+     * @param condition   tested on each received request; not null
+     * @return a narrower pattern; this one is unchanged
+     */
     public RequestPattern matching(String description, Predicate<ReceivedRequest> condition) {
         Objects.requireNonNull(description, "description == null");
         Objects.requireNonNull(condition, "condition == null");
