@@ -131,9 +131,26 @@ public final class PaynetMockServer implements AutoCloseable {
         RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
         SpecAnswer answers = new SpecAnswer(engine, mockOnly);
         this.shortcut = new SpecShortcut(answers, recorder);
-        WireMockConfiguration options = WireMockConfiguration.options()
-                .bindAddress(builder.host)
-                .port(builder.port)
+        WireMockConfiguration options = wireMockOptions(builder.host, builder.port, limits, shortcut, answers);
+        if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
+            // Only when asked for: the listener runs on every request (the standalone jar records nothing).
+            options.extensions(recorder);
+        }
+        ListenedWireMockServer server = new ListenedWireMockServer(options);
+        this.wireMock = server;
+        this.specStubId = wireMock.stubFor(any(anyUrl())
+                .atPriority(SPEC_ANSWER_PRIORITY)
+                .withName(SPEC_STUB_NAME)
+                .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
+        shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
+    }
+
+    /** WireMock's options for the mock. */
+    static WireMockConfiguration wireMockOptions(String host, int port, RequestLimits limits, SpecShortcut shortcut,
+                                                 SpecAnswer answers) {
+        return WireMockConfiguration.options()
+                .bindAddress(host)
+                .port(port)
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)
                 .notifier(new QuietNotifier())
@@ -147,18 +164,7 @@ public final class PaynetMockServer implements AutoCloseable {
                 .asynchronousResponseThreads(1)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits, shortcut), answers);
-        if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
-            // Only when asked for: the listener runs on every request (the standalone jar records nothing).
-            options.extensions(recorder);
-        }
-        ListenedWireMockServer server = new ListenedWireMockServer(options);
-        this.wireMock = server;
-        this.specStubId = wireMock.stubFor(any(anyUrl())
-                .atPriority(SPEC_ANSWER_PRIORITY)
-                .withName(SPEC_STUB_NAME)
-                .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
-        shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
+                .extensions(new GuardedJettyServerFactory(limits, shortcut), new ProxyClientOnDemand(), answers);
     }
 
     /**

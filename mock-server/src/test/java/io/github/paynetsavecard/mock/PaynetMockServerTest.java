@@ -147,6 +147,21 @@ class PaynetMockServerTest {
     }
 
     @Test
+    void aProxyStubStillProxiesThoughWireMocksProxyClientIsBuiltOnDemand() {
+        try (PaynetMockServer upstream = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).build().start()) {
+            mock.wireMock().stubFor(post(urlPathEqualTo(SAVE_CARD))
+                    .willReturn(aResponse().proxiedFrom(upstream.baseUrl())));
+
+            HttpResponse<String> proxied = validSaveCard(mock.baseUrl());
+
+            assertThat(proxied.statusCode()).isEqualTo(200);
+            assertThat(json(proxied.body())).isEqualTo(saveCardResponseExample("saved"));
+            assertThat(upstream.receivedRequests()).singleElement()
+                    .satisfies(request -> assertThat(request.path()).isEqualTo(SAVE_CARD));
+        }
+    }
+
+    @Test
     void aFaultStubResetsTheConnectionAndTheServerKeepsServing() {
         mock.wireMock().stubFor(post(urlPathEqualTo(SAVE_CARD))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
