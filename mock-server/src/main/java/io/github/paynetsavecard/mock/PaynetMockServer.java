@@ -71,6 +71,11 @@ public final class PaynetMockServer implements AutoCloseable {
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
     /** The largest request line plus headers accepted, as in Node.js (Prism's runtime): 16 KiB. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+    /**
+     * The mock-only request header that asks for a fault ({@code reset}, {@code empty}, {@code garbage},
+     * {@code delay=MS}, {@code html502}, {@code timeout}), in both modes; docs/mock-server.md lists what each does.
+     */
+    public static final String FAULT_HEADER = MockFault.HEADER;
     /** How many received requests are kept for {@link #receivedRequests()} by default. */
     public static final int DEFAULT_RECORDED_REQUEST_LIMIT = 1000;
 
@@ -205,7 +210,11 @@ public final class PaynetMockServer implements AutoCloseable {
         }
     }
 
-    /** A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on. */
+    /**
+     * A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on.
+     *
+     * @return a new builder; each call gives a fresh one
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -213,6 +222,7 @@ public final class PaynetMockServer implements AutoCloseable {
     /**
      * Starts listening. Returns this server, so that {@code builder().build().start()} reads as one step.
      *
+     * @return this server, now listening
      * @throws IllegalStateException when the server was started or closed before, or cannot listen on its
      *                               host and port (the message says which and why, e.g. the port is in use)
      */
@@ -254,13 +264,22 @@ public final class PaynetMockServer implements AutoCloseable {
         return "Cannot listen on " + where + ": " + failure.getMessage();
     }
 
-    /** The base URL clients should call, e.g. {@code http://127.0.0.1:4010}, without a trailing slash. */
+    /**
+     * The base URL clients should call, e.g. {@code http://127.0.0.1:4010}, without a trailing slash.
+     *
+     * @return {@code http://host:port}; for an IPv6 host, in brackets
+     */
     public String baseUrl() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + shownHost + ":" + port();
     }
 
-    /** The port the server listens on; the real one when the builder asked for port 0. */
+    /**
+     * The port the server listens on; the real one when the builder asked for port 0.
+     *
+     * @return the bound port
+     * @throws IllegalStateException when the server is not running (not started yet, or closed)
+     */
     public synchronized int port() {
         if (state != State.RUNNING) {
             throw new IllegalStateException(state == State.NEW
@@ -270,12 +289,20 @@ public final class PaynetMockServer implements AutoCloseable {
         return wireMock.port();
     }
 
-    /** Where the served spec came from: a file path, or the classpath resource of the bundled spec. */
+    /**
+     * Where the served spec came from: a file path, or the classpath resource of the bundled spec.
+     *
+     * @return a file path as the builder was given it, or {@code classpath:...} for the bundled spec
+     */
     public String specSource() {
         return specSource;
     }
 
-    /** The operations the spec declares, as {@code METHOD /path} in document order, e.g. for a start-up banner. */
+    /**
+     * The operations the spec declares, as {@code METHOD /path} in document order, e.g. for a start-up banner.
+     *
+     * @return one {@code METHOD /path} per operation, immutable
+     */
     public List<String> operations() {
         return operations;
     }
@@ -284,6 +311,8 @@ public final class PaynetMockServer implements AutoCloseable {
     /**
      * The requests received so far, oldest first (at most the builder's {@code recordedRequestLimit}, the
      * newest kept). An immutable snapshot; requests answered by {@link #wireMock()} stubs are included.
+     *
+     * @return the recorded requests, oldest first; empty when none came or none are recorded
      */
     public List<ReceivedRequest> receivedRequests() {
         return recorder.snapshot();
@@ -301,6 +330,8 @@ public final class PaynetMockServer implements AutoCloseable {
      * assertThat(sent.operationId()).hasValue("saveCard");
      * }</pre>
      *
+     * @param timeout how long to wait at most, not negative, e.g. {@code Duration.ofSeconds(5)}
+     * @return the next request not taken yet
      * @throws AssertionError        when no request came within {@code timeout} (the message says how long it waited
      *                               and how many requests were taken before)
      * @throws IllegalStateException when the server records no requests ({@code recordedRequestLimit(0)})
@@ -328,6 +359,7 @@ public final class PaynetMockServer implements AutoCloseable {
      * and answers forced with {@code Prefer} are not among them. The JUnit extension fails a test that sent one,
      * unless the test expects it.
      *
+     * @return the refused requests, oldest first, immutable; empty when every request kept to the spec
      * @throws IllegalStateException when the server records no requests ({@code recordedRequestLimit(0)})
      */
     public List<ReceivedRequest> invalidRequests() {
@@ -369,7 +401,11 @@ public final class PaynetMockServer implements AutoCloseable {
         }
     }
 
-    /** The mode this server answers in. */
+    /**
+     * The mode this server answers in.
+     *
+     * @return {@link Mode#PAYNET} or {@link Mode#PRISM}, as built
+     */
     public Mode mode() {
         return mode;
     }
@@ -378,6 +414,7 @@ public final class PaynetMockServer implements AutoCloseable {
      * Paynet mode's state, for tests: create or expire sessions, switch OTP or the error channel, move the clock,
      * read a session, reset.
      *
+     * @return the sessions, switches and clock of this server
      * @throws IllegalStateException in {@link Mode#PRISM}, which keeps no state
      */
     public PaynetMode paynet() {
@@ -392,6 +429,8 @@ public final class PaynetMockServer implements AutoCloseable {
      * The underlying WireMock server, for stubs that override the spec's answers (faults, delays, odd bodies).
      * Do not call its {@code resetAll()} or {@code resetMappings()}: they also remove the spec's answers; use
      * {@link #resetStubs()}. Its request journal is off; use {@link #receivedRequests()}.
+     *
+     * @return the WireMock server this mock runs on
      */
     public WireMockServer wireMock() {
         return wireMock;
@@ -427,7 +466,12 @@ public final class PaynetMockServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The OpenAPI file to serve (YAML or JSON). Default: the save_card spec bundled in api-spec. */
+        /**
+         * The OpenAPI file to serve (YAML or JSON). Default: the save_card spec bundled in api-spec.
+         *
+         * @param file the spec file, not null; external {@code $ref}s are resolved relative to its directory
+         * @return this builder
+         */
         public Builder spec(Path file) {
             this.spec = Objects.requireNonNull(file, "spec file == null; leave spec(...) out for the bundled spec");
             return this;
@@ -436,6 +480,9 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * {@link Mode#PAYNET} (the default): sessions and their rules; {@link Mode#PRISM}: exactly {@code prism mock}.
          * The Paynet settings below apply to Paynet mode only.
+         *
+         * @param mode the mode, not null
+         * @return this builder
          */
         public Builder mode(Mode mode) {
             this.mode = Objects.requireNonNull(mode, "mode == null; PAYNET or PRISM");
@@ -445,25 +492,43 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Paynet mode: the merchant has OTP on, so save_card needs {@code user_gsm} unless Auth had
          * {@code user_gsm_no}. Default off.
+         *
+         * @param required whether the merchant has OTP on
+         * @return this builder
          */
         public Builder otpRequired(boolean required) {
             this.otpRequired = required;
             return this;
         }
 
-        /** Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names. */
+        /**
+         * Paynet mode: how rejections are sent. Default: the channel the spec's {@code x-paynet-error-channel} names.
+         *
+         * @param channel the channel, not null
+         * @return this builder
+         */
         public Builder errorChannel(ErrorChannel channel) {
             this.errorChannel = Objects.requireNonNull(channel, "errorChannel == null; leave it out for the spec's");
             return this;
         }
 
-        /** Paynet mode: which of the spec's answers an expired session gets. Default {@link ExpiredSessionAnswer#DECLARED}. */
+        /**
+         * Paynet mode: which of the spec's answers an expired session gets. Default {@link ExpiredSessionAnswer#DECLARED}.
+         *
+         * @param answer the answer, not null
+         * @return this builder
+         */
         public Builder expiredSessionAnswer(ExpiredSessionAnswer answer) {
             this.expiredSession = Objects.requireNonNull(answer, "expiredSessionAnswer == null");
             return this;
         }
 
-        /** Paynet mode: how long a session lives after Auth. Default 30 minutes (Paynet documents none). */
+        /**
+         * Paynet mode: how long a session lives after Auth. Default 30 minutes (Paynet documents none).
+         *
+         * @param lifetime how long a session lives, not null and positive (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder sessionLifetime(Duration lifetime) {
             this.sessionLifetime = Objects.requireNonNull(lifetime, "sessionLifetime == null");
             return this;
@@ -472,6 +537,9 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Paynet mode: how many sessions are kept, the oldest dropped first. Default
          * {@value PaynetSettings#DEFAULT_MAX_SESSIONS}.
+         *
+         * @param max the most sessions kept, at least 1 (checked by {@link #build()})
+         * @return this builder
          */
         public Builder maxSessions(int max) {
             this.maxSessions = max;
@@ -481,13 +549,21 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Paynet mode: the time source of session expiry. Default the system clock; tests move it forward with
          * {@link PaynetMode#advanceClock}.
+         *
+         * @param clock the time source, not null
+         * @return this builder
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock == null");
             return this;
         }
 
-        /** The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}; {@code 0.0.0.0} for all. */
+        /**
+         * The address to listen on. Default {@value PaynetMockServer#DEFAULT_HOST}; {@code 0.0.0.0} for all.
+         *
+         * @param host an address or host name to bind, not blank
+         * @return this builder
+         */
         public Builder host(String host) {
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host is blank: use 127.0.0.1 (the default) for this machine only,"
@@ -497,7 +573,12 @@ public final class PaynetMockServer implements AutoCloseable {
             return this;
         }
 
-        /** The port to listen on. Default 0: a free port, see {@link PaynetMockServer#port()}. */
+        /**
+         * The port to listen on. Default 0: a free port, see {@link PaynetMockServer#port()}.
+         *
+         * @param port 0 to 65535; 0 picks a free port
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException(
@@ -507,13 +588,23 @@ public final class PaynetMockServer implements AutoCloseable {
             return this;
         }
 
-        /** Answer CORS preflights and add CORS headers, like Prism. Default on. */
+        /**
+         * Answer CORS preflights and add CORS headers, like Prism. Default on.
+         *
+         * @param enabled whether CORS is answered
+         * @return this builder
+         */
         public Builder cors(boolean enabled) {
             this.cors = enabled;
             return this;
         }
 
-        /** Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}. */
+        /**
+         * Bodies larger than this get 413. Default {@value PaynetMockServer#DEFAULT_MAX_REQUEST_BODY_BYTES}.
+         *
+         * @param bytes the largest body accepted, at least 1
+         * @return this builder
+         */
         public Builder maxRequestBodyBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1, but was " + bytes);
@@ -526,6 +617,9 @@ public final class PaynetMockServer implements AutoCloseable {
          * How many received requests to keep for {@link PaynetMockServer#receivedRequests()}; older ones are
          * dropped, also while the kept bodies add up to more than 64 MiB (the newest request is always kept).
          * 0 keeps none. Default {@value PaynetMockServer#DEFAULT_RECORDED_REQUEST_LIMIT}.
+         *
+         * @param limit how many requests to keep, 0 or more
+         * @return this builder
          */
         public Builder recordedRequestLimit(int limit) {
             if (limit < 0) {
@@ -539,6 +633,9 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Receives one line per request ({@code POST /v1/paynetj/save_card -> 200}): method, path and status
          * only, never headers, query or body. Default: no request log.
+         *
+         * @param log where the lines go, e.g. {@code System.out::println}; not null (leave this out for no log)
+         * @return this builder
          */
         public Builder requestLog(Consumer<String> log) {
             this.requestLog = Objects.requireNonNull(log, "requestLog == null; leave it out for no request log");
@@ -557,6 +654,9 @@ public final class PaynetMockServer implements AutoCloseable {
          *         .map(body -> RuleOutcome.select(200, "usedSession")))
          *     .build();
          * }</pre>
+         *
+         * @param rule the rule, not null
+         * @return this builder
          */
         public Builder requestRule(RequestRule rule) {
             requestRules.add(Objects.requireNonNull(rule, "rule == null"));
@@ -566,6 +666,7 @@ public final class PaynetMockServer implements AutoCloseable {
         /**
          * Loads the spec and prepares the server (not yet listening; call {@link PaynetMockServer#start()}).
          *
+         * @return the server, not yet listening
          * @throws IllegalArgumentException when a setting is out of range (the message names the setting), or in
          *                                  Paynet mode when the spec lacks an answer Paynet mode needs
          * @throws InvalidSpecException     when the spec file is missing or invalid (the message names the file

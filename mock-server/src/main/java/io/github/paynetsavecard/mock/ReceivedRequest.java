@@ -54,12 +54,18 @@ public final class ReceivedRequest {
     /**
      * The {@code operationId} of the spec's operation for this method and path, e.g. {@code saveCard}; empty for a
      * path or method the spec does not have, and for the mock's own paths under {@code /__paynet/}.
+     *
+     * @return the operation's id, or empty
      */
     public Optional<String> operationId() {
         return operationId;
     }
 
-    /** The status the mock answered with; 0 when it answered with a broken connection (a fault). */
+    /**
+     * The status the mock answered with.
+     *
+     * @return the HTTP status; 0 when it answered with a broken connection (a fault)
+     */
     public int status() {
         return status;
     }
@@ -69,38 +75,66 @@ public final class ReceivedRequest {
      * ({@code request.body.user_gsm: must match pattern "^5[0-9]{9}$"}); empty when the request kept to the spec,
      * also when it was refused on business grounds (Paynet mode's codes) or answered as a {@code Prefer} header
      * forced.
+     *
+     * @return the violations, immutable; empty when there were none
      */
     public List<String> violations() {
         return violations;
     }
 
-    /** The HTTP method, e.g. {@code POST}. */
+    /**
+     * The HTTP method.
+     *
+     * @return the method as sent, e.g. {@code POST}
+     */
     public String method() {
         return method;
     }
 
-    /** The path as sent, without the query string, e.g. {@code /v1/paynetj/save_card}. */
+    /**
+     * The path as sent, without the query string.
+     *
+     * @return the path, still percent-encoded, e.g. {@code /v1/paynetj/save_card}
+     */
     public String path() {
         return path;
     }
 
-    /** Decoded query parameters in the order sent; empty when there is no query string. */
+    /**
+     * The query parameters.
+     *
+     * @return the decoded parameters in the order sent, a name given twice with two values; empty when there is
+     *         no query string
+     */
     public Map<String, List<String>> query() {
         return query;
     }
 
-    /** All headers; {@code get} on this map ignores the case of the name. */
+    /**
+     * All headers.
+     *
+     * @return every header with its values in the order sent; {@code get} on this map ignores the case of the name
+     */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a header, looked up without regard to case. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header's name, in any case, e.g. {@code content-type}
+     * @return its first value; empty when the request did not have it
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** A copy of the body bytes; empty when there was no body. */
+    /**
+     * The body.
+     *
+     * @return a copy of the body bytes; empty when there was no body
+     */
     public byte[] body() {
         return body.clone();
     }
@@ -110,7 +144,11 @@ public final class ReceivedRequest {
         return body.length;
     }
 
-    /** The body decoded as UTF-8, the charset of the spec's JSON bodies. */
+    /**
+     * The body as text.
+     *
+     * @return the body decoded as UTF-8, the charset of the spec's JSON bodies; empty when there was no body
+     */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
     }

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,8 +22,11 @@ import java.util.Map;
 /**
  * The build's training run for the launcher's AppCDS archive ({@code mock-server/target/paynet-mock.jsa}): runs the
  * command as {@code java -jar} would, in each mode, and sends it every JSON request example of the bundled spec plus
- * an invalid body, so that the classes of start-up, validation, selection and rendering are loaded once. The JVM runs
- * with {@code -XX:ArchiveClassesAtExit}, which writes the classes it loaded when this returns. Not for users.
+ * an invalid body, so that the classes of start-up, validation, selection and rendering are loaded once. Prism mode
+ * serves the bundled spec, Paynet mode a copy of it in a file: a given file is checked by swagger-parser at load,
+ * the bundled spec is not, and both starts are to find their classes archived. One request per round asks for a
+ * fault, which WireMock answers, so that WireMock's own request path is archived too. The JVM runs with
+ * {@code -XX:ArchiveClassesAtExit}, which writes the classes it loaded when this returns. Not for users.
  */
 final class TrainingRun {
     /** A syntactically valid HTTP Basic credential; the mock only checks that one is present. */
@@ -31,20 +36,31 @@ final class TrainingRun {
     private TrainingRun() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         List<Call> calls = calls(ApiSpec.bundled().tree());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        for (String mode : List.of("prism", "paynet")) {
-            int exit = PaynetMockCommand.execute(quiet, System.err, server -> train(server, calls),
-                    "--port", "0", "--mode", mode);
-            if (exit != 0) {
-                throw new IllegalStateException("The training run in " + mode + " mode exited with " + exit);
+        Path specFile = Files.createTempFile("paynet-mock-training", ".yaml");
+        try {
+            try (InputStream bundled = TrainingRun.class.getClassLoader().getResourceAsStream(ApiSpec.RESOURCE)) {
+                Files.write(specFile, bundled.readAllBytes());
             }
+            run(quiet, calls, "--port", "0", "--mode", "prism");
+            run(quiet, calls, "--port", "0", "--mode", "paynet", "--spec", specFile.toString());
+        } finally {
+            Files.deleteIfExists(specFile);
         }
         System.out.println("paynet-mock training run: " + calls.size() + " requests x " + ROUNDS + " in each mode");
     }
 
-    private record Call(String method, String path, byte[] body) {
+    private static void run(PrintStream quiet, List<Call> calls, String... arguments) {
+        int exit = PaynetMockCommand.execute(quiet, System.err, server -> train(server, calls), arguments);
+        if (exit != 0) {
+            throw new IllegalStateException("The training run " + String.join(" ", arguments) + " exited with " + exit);
+        }
+    }
+
+    /** {@code fault}: the value of the mock's fault header, or null for none. */
+    private record Call(String method, String path, byte[] body, String fault) {
     }
 
     private static void train(PaynetMockServer server, List<Call> calls) {
@@ -68,10 +84,12 @@ final class TrainingRun {
                 for (JsonNode example : examples) {
                     JsonNode value = resolve(spec, example).path("value");
                     if (!value.isMissingNode()) {
-                        calls.add(new Call(method, path.getKey(), value.toString().getBytes(StandardCharsets.UTF_8)));
+                        calls.add(new Call(method, path.getKey(), value.toString().getBytes(StandardCharsets.UTF_8),
+                                null));
                     }
                 }
-                calls.add(new Call(method, path.getKey(), "{\"\":[]}".getBytes(StandardCharsets.UTF_8)));
+                calls.add(new Call(method, path.getKey(), "{\"\":[]}".getBytes(StandardCharsets.UTF_8), null));
+                calls.add(new Call(method, path.getKey(), "{}".getBytes(StandardCharsets.UTF_8), "html502"));
             }
         }
         return calls;
@@ -88,6 +106,9 @@ final class TrainingRun {
             connection.setRequestMethod(call.method());
             connection.setRequestProperty("Content-Type", "application/json");
             connection.setRequestProperty("Authorization", CREDENTIAL);
+            if (call.fault() != null) {
+                connection.setRequestProperty(PaynetMockServer.FAULT_HEADER, call.fault());
+            }
             connection.setDoOutput(true);
             try (OutputStream body = connection.getOutputStream()) {
                 body.write(call.body());
