@@ -33,6 +33,34 @@ class ThreadBudgetTest {
         }
     }
 
+    @Test
+    void aStubsFixedDelayHoldsNoRequestThread() {
+        try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
+            mock.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(SpecCalls.SAVE_CARD)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                            .withStatus(200).withFixedDelay(3_000)));
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            int delayed = 2 * GuardedJettyServerFactory.ThreadBudget.forThisMachine().maxThreads();
+            List<CompletableFuture<HttpResponse<String>>> late = IntStream.range(0, delayed)
+                    .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (mock.receivedRequests().size() < delayed && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+
+            long start = System.nanoTime();
+            HttpResponse<String> health = SpecCalls.send(HttpRequest.newBuilder(
+                    URI.create(mock.baseUrl() + "/__paynet/health")).GET());
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(tookMs).as("answered while " + delayed + " answers wait").isLessThan(2_000);
+            assertThat(late).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+        }
+    }
+
     /** Jetty's QueuedThreadPool names its threads qtp<hash>-<n>. */
     private static int jettyThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream()
