@@ -43,11 +43,14 @@ final class UnreadableRequest {
 
     /**
      * Whether {@code failure} is one Jetty answers itself: a {@link BadMessageException} (the guard's own 413 and
-     * 415, raised while WireMock reads the body and wrapped by it) or a client that went away.
+     * 415, raised while WireMock reads the body and wrapped by it) or a client that went away (Jetty's
+     * {@link EofException}, or a {@link java.nio.channels.ClosedChannelException} when the connection closed under a
+     * write).
      */
     static boolean isAnsweredByJetty(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadMessageException || cause instanceof EofException) {
+            if (cause instanceof BadMessageException || cause instanceof EofException
+                    || cause instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
         }
