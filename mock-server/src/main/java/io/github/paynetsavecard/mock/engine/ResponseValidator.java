@@ -58,9 +58,24 @@ final class ResponseValidator {
     public static Optional<ResponseDefinition> declaredFor(List<ResponseDefinition> responses, int status) {
         String code = String.valueOf(status);
         return responses.stream()
-                .filter(response -> response.code().equals("default") || code.matches(
-                        response.code().replace("X", "\\d").replace("x", "\\d")))
+                .filter(response -> response.code().equals("default") || covers(response.code(), code))
                 .min(Comparator.comparingInt(ResponseValidator::rank));
+    }
+
+    /** {@code 200} covers 200, {@code 2XX} (or {@code 2xx}) covers 200 to 299; per answer, so without a regex. */
+    static boolean covers(String declared, String code) {
+        if (declared.length() != code.length()) {
+            return false;
+        }
+        for (int i = 0; i < declared.length(); i++) {
+            char wanted = declared.charAt(i);
+            char given = code.charAt(i);
+            boolean wildcard = wanted == 'X' || wanted == 'x';
+            if (wildcard ? given < '0' || given > '9' : wanted != given) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int rank(ResponseDefinition response) {
