@@ -32,7 +32,7 @@ sealed interface MockFault {
             + TIMEOUT_HOLD.toSeconds() + " s)";
 
     /** The connection breaks as WireMock's {@code fault} says; the engine is not asked (no session changes). */
-    record Broken(String name, Fault fault) implements MockFault {
+    record Broken(Fault fault) implements MockFault {
     }
 
     /** The normal answer, sent after {@code delay}. */
@@ -63,11 +63,11 @@ sealed interface MockFault {
         String value = values.get(0) == null ? "" : values.get(0).strip().toLowerCase(Locale.ROOT);
         switch (value) {
             case "reset":
-                return new Broken(value, Fault.CONNECTION_RESET_BY_PEER);
+                return new Broken(Fault.CONNECTION_RESET_BY_PEER);
             case "empty":
-                return new Broken(value, Fault.EMPTY_RESPONSE);
+                return new Broken(Fault.EMPTY_RESPONSE);
             case "garbage":
-                return new Broken(value, Fault.RANDOM_DATA_THEN_CLOSE);
+                return new Broken(Fault.RANDOM_DATA_THEN_CLOSE);
             case "html502":
                 return new ProxyErrorPage();
             case "timeout":

@@ -21,6 +21,7 @@ import io.github.paynetsavecard.mock.paynet.PaynetSettings;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.InvalidSpecException;
 import io.github.paynetsavecard.spec.OpenApiDocument;
+import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -119,8 +120,6 @@ public final class PaynetMockServer implements AutoCloseable {
         this.mode = builder.mode;
         this.paynet = paynet;
         this.recordedRequestLimit = builder.recordedRequestLimit;
-        this.recorder = new RequestRecorder(builder.recordedRequestLimit, RequestRecorder.MAX_BODY_BYTES,
-                builder.requestLog, RequestRecorder.redactionFor(spec), index.operations());
         List<RequestRule> rules = new ArrayList<>(builder.requestRules);
         if (paynet != null) {
             // After the user's rules, so that a test's own rule can still decide first.
@@ -128,6 +127,9 @@ public final class PaynetMockServer implements AutoCloseable {
         }
         MockEngine engine = MockEngine.create(index,
                 EngineOptions.defaults().withCors(builder.cors).withRequestRules(rules));
+        this.recorder = new RequestRecorder(builder.recordedRequestLimit, RequestRecorder.MAX_BODY_BYTES,
+                builder.requestLog, RequestRecorder.redactionFor(spec),
+                (method, path) -> engine.operationFor(method, path).map(Operation::id));
         ContractEndpoints contract = new ContractEndpoints(spec, builder.mode);
         // The contract's pages in both modes; Paynet mode's own endpoints after them.
         Function<MockRequest, Optional<MockResponse>> mockOnly = paynet == null
@@ -141,7 +143,7 @@ public final class PaynetMockServer implements AutoCloseable {
             // Only when asked for: the listener runs on every request (the standalone jar records nothing).
             options.extensions(recorder);
         }
-        ListenedWireMockServer server = new ListenedWireMockServer(options);
+        ListenedWireMockServer server = new ListenedWireMockServer(options, shortcut);
         this.wireMock = server;
         this.specStubId = wireMock.stubFor(any(anyUrl())
                 .atPriority(SPEC_ANSWER_PRIORITY)
@@ -169,7 +171,7 @@ public final class PaynetMockServer implements AutoCloseable {
                 .asynchronousResponseThreads(1)
                 .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
                 .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits, shortcut), new ProxyClientOnDemand(), answers);
+                .extensions(new GuardedJettyServerFactory(limits, shortcut), new ProxyClientOnDemand(), answers, shortcut.stubChanges());
     }
 
     /**
@@ -190,12 +192,17 @@ public final class PaynetMockServer implements AutoCloseable {
         return shortcut.answered();
     }
 
-    /** WireMock's server, noting whether a (deprecated) request listener was added, which only WireMock calls. */
+    /**
+     * WireMock's server, telling the {@link SpecShortcut} when its global settings change or a (deprecated) request
+     * listener is added, which only WireMock's own path calls; stub changes reach the shortcut as WireMock events.
+     */
     private static final class ListenedWireMockServer extends WireMockServer {
+        private final SpecShortcut shortcut;
         private volatile boolean listened;
 
-        ListenedWireMockServer(Options options) {
+        ListenedWireMockServer(Options options, SpecShortcut shortcut) {
             super(options);
+            this.shortcut = shortcut;
         }
 
         @Override
@@ -203,6 +210,19 @@ public final class PaynetMockServer implements AutoCloseable {
         public void addMockServiceRequestListener(com.github.tomakehurst.wiremock.http.RequestListener listener) {
             listened = true;
             super.addMockServiceRequestListener(listener);
+            shortcut.recheck();
+        }
+
+        @Override
+        public void setGlobalFixedDelay(int milliseconds) {
+            super.setGlobalFixedDelay(milliseconds);
+            shortcut.recheck();
+        }
+
+        @Override
+        public void updateGlobalSettings(com.github.tomakehurst.wiremock.global.GlobalSettings settings) {
+            super.updateGlobalSettings(settings);
+            shortcut.recheck();
         }
 
         boolean hasRequestListeners() {

@@ -9,17 +9,15 @@ import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
-import io.github.paynetsavecard.spec.index.Operation;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Sees every request that reaches WireMock (spec answers and user stubs alike). Keeps the newest
@@ -45,7 +43,7 @@ final class RequestRecorder implements ServeEventListener {
     private final long maxBodyBytes;
     private final Consumer<String> requestLog;
     private final Redaction redaction;
-    private final List<OperationPath> operations;
+    private final BiFunction<String, String, Optional<String>> operationIds;
     private final Deque<Numbered> received = new ArrayDeque<>();
     private final List<ReceivedRequest> invalid = new ArrayList<>();
     private long bodyBytes;
@@ -57,42 +55,21 @@ final class RequestRecorder implements ServeEventListener {
     }
 
     RequestRecorder(int limit, Consumer<String> requestLog, Redaction redaction) {
-        this(limit, MAX_BODY_BYTES, requestLog, redaction, List.of());
+        this(limit, MAX_BODY_BYTES, requestLog, redaction, (method, path) -> Optional.empty());
     }
 
     RequestRecorder(int limit, long maxBodyBytes, Consumer<String> requestLog, Redaction redaction) {
-        this(limit, maxBodyBytes, requestLog, redaction, List.of());
+        this(limit, maxBodyBytes, requestLog, redaction, (method, path) -> Optional.empty());
     }
 
+    /** {@code operationIds}: the operation a method and path go to, as the engine routes them. */
     RequestRecorder(int limit, long maxBodyBytes, Consumer<String> requestLog, Redaction redaction,
-                    List<Operation> operations) {
+                    BiFunction<String, String, Optional<String>> operationIds) {
         this.limit = limit;
         this.maxBodyBytes = maxBodyBytes;
         this.requestLog = requestLog;
         this.redaction = redaction;
-        this.operations = operations.stream().map(OperationPath::of).toList();
-    }
-
-    /** An operation's method and path template, to name the operation of a recorded request. */
-    private record OperationPath(String method, Pattern path, String id) {
-        static OperationPath of(Operation operation) {
-            StringBuilder regex = new StringBuilder();
-            for (String part : operation.path().split("(?=\\{)|(?<=\\})")) {
-                regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
-            }
-            return new OperationPath(operation.method().toUpperCase(Locale.ROOT), Pattern.compile(regex + "/?"),
-                    operation.id());
-        }
-    }
-
-    private Optional<String> operationOf(String method, String path) {
-        for (OperationPath operation : operations) {
-            if (operation.id() != null && operation.method().equalsIgnoreCase(method)
-                    && operation.path().matcher(path).matches()) {
-                return Optional.of(operation.id());
-            }
-        }
-        return Optional.empty();
+        this.operationIds = operationIds;
     }
 
     /**
@@ -161,7 +138,7 @@ final class RequestRecorder implements ServeEventListener {
 
     private ReceivedRequest received(MockRequest request, boolean mockOnly, int status, List<String> violations) {
         return new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
-                request.body(), redaction, mockOnly ? Optional.empty() : operationOf(request.method(), request.path()),
+                request.body(), redaction, mockOnly ? Optional.empty() : operationIds.apply(request.method(), request.path()),
                 status, violations);
     }
 

@@ -2,6 +2,8 @@ package io.github.paynetsavecard.mock;
 
 import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.mock.engine.MockResponse;
+import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,21 +33,65 @@ final class SpecShortcut extends HandlerWrapper {
     private final RequestRecorder recorder;
     private final LongAdder answered = new LongAdder();
     private volatile BooleanSupplier wireMockHasNothingToAdd = () -> false;
+    /** {@link #wireMockHasNothingToAdd}, as last checked: read per request, checked only when WireMock changes. */
+    private volatile boolean open;
 
     SpecShortcut(SpecAnswer answers, RequestRecorder recorder) {
         this.answers = answers;
         this.recorder = recorder;
     }
 
-    /** Lets requests through the shortcut while {@code condition} holds; until then, every request goes to WireMock. */
+    /**
+     * Lets requests through the shortcut while {@code condition} holds; until then, every request goes to WireMock.
+     * The condition is checked now and again on {@link #recheck()}, never per request.
+     */
     void openWhile(BooleanSupplier condition) {
         this.wireMockHasNothingToAdd = condition;
+        recheck();
     }
+
+    /** Checks the condition again: WireMock's stubs, global settings or request listeners have changed. */
+    void recheck() {
+        open = wireMockHasNothingToAdd.getAsBoolean();
+    }
+
+    /** The WireMock extension that rechecks the shortcut on every change of WireMock's stubs. */
+    StubLifecycleListener stubChanges() {
+        return stubChanges;
+    }
+
+    private final StubLifecycleListener stubChanges = new StubLifecycleListener() {
+        @Override
+        public String getName() {
+            return "paynet-spec-shortcut";
+        }
+
+        // Every change of WireMock's stubs (added, edited, removed, reset, imported) passes through these.
+        @Override
+        public void afterStubCreated(StubMapping stub) {
+            recheck();
+        }
+
+        @Override
+        public void afterStubEdited(StubMapping oldStub, StubMapping newStub) {
+            recheck();
+        }
+
+        @Override
+        public void afterStubRemoved(StubMapping stub) {
+            recheck();
+        }
+
+        @Override
+        public void afterStubsReset() {
+            recheck();
+        }
+    };
 
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!takesShortcut(baseRequest) || !wireMockHasNothingToAdd.getAsBoolean()) {
+        if (!open || !takesShortcut(baseRequest)) {
             super.handle(target, baseRequest, request, response);
             return;
         }

@@ -85,6 +85,19 @@ public final class MockEngine {
     }
 
     /**
+     * The operation a request goes to, routed as {@link #handle} routes it (Prism's rules: a concrete path before a
+     * templated one, path segments compared decoded).
+     *
+     * @param method the HTTP method, any case
+     * @param path   the request path without the query string, still percent-encoded
+     * @return the operation; empty for a path or method the spec does not have
+     */
+    public Optional<Operation> operationFor(String method, String path) {
+        return router.route(method, path) instanceof Route.Found found ? Optional.of(found.operation())
+                : Optional.empty();
+    }
+
+    /**
      * The answer to {@code request}. Never throws: a failure inside a step is logged once, with its stack trace,
      * and answered with Prism's 500 problem.
      *

@@ -23,7 +23,8 @@ public final class ReceivedRequestsAssert {
      * @throws IllegalArgumentException when {@code count} is negative
      */
     public ReceivedRequestsAssert receivedExactly(int count, RequestPattern pattern) {
-        List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
+        nonNegative(count);
+        List<ReceivedRequest> matching = matching(pattern);
         if (matching.size() != count) {
             throw failure("exactly " + count, pattern, matching);
         }
@@ -40,7 +41,8 @@ public final class ReceivedRequestsAssert {
      * @throws IllegalArgumentException when {@code count} is negative
      */
     public ReceivedRequestsAssert receivedAtLeast(int count, RequestPattern pattern) {
-        List<ReceivedRequest> matching = matching(nonNegative(count), pattern);
+        nonNegative(count);
+        List<ReceivedRequest> matching = matching(pattern);
         if (matching.size() < count) {
             throw failure("at least " + count, pattern, matching);
         }
@@ -79,7 +81,7 @@ public final class ReceivedRequestsAssert {
         return this;
     }
 
-    private List<ReceivedRequest> matching(int count, RequestPattern pattern) {
+    private List<ReceivedRequest> matching(RequestPattern pattern) {
         Objects.requireNonNull(pattern, "pattern == null; e.g. saveCard() or anyRequest()");
         return mock.receivedRequests().stream().filter(pattern::matches).toList();
     }
