@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A loaded OpenAPI document, in the two forms its users need: the tree that every reader of this project works on,
- * and swagger-parser's model, which only build-time code asks for. The model of the bundled spec is parsed on the
- * first call of {@link #model()}, as the mock and the client never ask for it (it costs about a quarter of a
- * second in a fresh JVM).
+ * and swagger-parser's model, which nothing at run time reads (parsing a given file is what checks it). The model of
+ * the bundled spec is parsed on the first call of {@link #model()}, as the mock and the client never ask for it (it
+ * costs about a quarter of a second in a fresh JVM).
  */
 public final class OpenApiDocument {
     private final String source;

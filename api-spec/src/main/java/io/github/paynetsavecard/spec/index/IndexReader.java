@@ -99,9 +99,7 @@ final class IndexReader {
             String name = parameter.path("name").asText();
             parameters.add(new Parameter("header".equals(location) ? name.toLowerCase(Locale.ROOT) : name,
                     parameter.path("required").asBoolean("path".equals(location)),
-                    schemaOf(parameter).orElseGet(JSON::objectNode),
-                    parameter.path("explode").asBoolean(!parameter.has("style")
-                            || "form".equals(parameter.path("style").asText())), parameter));
+                    schemaOf(parameter).orElseGet(JSON::objectNode), parameter));
         }
         return group(location, parameters);
     }
@@ -163,8 +161,7 @@ final class IndexReader {
                 Optional<JsonNode> schema = schemaOf(definition);
                 headers.add(new HeaderDefinition(header.getKey(), schema, examples(definition, schema)));
                 headerParameters.add(new Parameter(header.getKey().toLowerCase(Locale.ROOT),
-                        definition.path("required").asBoolean(false), schema.orElseGet(JSON::objectNode), false,
-                        definition));
+                        definition.path("required").asBoolean(false), schema.orElseGet(JSON::objectNode), definition));
             }
             definitions.add(new ResponseDefinition(entry.getKey(), headers,
                     group("header", headerParameters), contents(response.path("content"), true)));

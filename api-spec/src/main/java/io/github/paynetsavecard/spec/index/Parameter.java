@@ -1,7 +1,6 @@
 package io.github.paynetsavecard.spec.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Objects;
 
 /**
@@ -10,37 +9,23 @@ import java.util.Objects;
  * @param name     the name; lower case for headers, whose names are case-insensitive
  * @param required whether it must be present
  * @param schema   its schema with references inlined; an empty object when the spec gives none
- * @param explode  OpenAPI's {@code explode}: whether an array is sent as repeated parameters
  * @param definition the parameter (or header) object as written, references followed: for readers that need what
- *                 this record does not say ({@code style}, {@code deprecated}, whether {@code explode} was written);
+ *                 this record does not say ({@code style}, {@code explode}, {@code deprecated});
  *                 an empty object when there is none
  */
-public record Parameter(String name, boolean required, JsonNode schema, boolean explode, JsonNode definition) {
+public record Parameter(String name, boolean required, JsonNode schema, JsonNode definition) {
     /**
      * Checks the components: no component may be null.
      *
      * @param name       the name, lower case for headers; not null
      * @param required   whether it must be present
      * @param schema     its schema with references inlined, an empty object when none; not null
-     * @param explode    whether an array is sent as repeated parameters
      * @param definition the parameter object as written, an empty object when none; not null
      */
     public Parameter {
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");
         Objects.requireNonNull(definition, "definition == null");
-    }
-
-    /**
-     * A parameter without its written definition (an empty object).
-     *
-     * @param name     the name, lower case for headers; not null
-     * @param required whether it must be present
-     * @param schema   its schema with references inlined, an empty object when none; not null
-     * @param explode  whether an array is sent as repeated parameters
-     */
-    public Parameter(String name, boolean required, JsonNode schema, boolean explode) {
-        this(name, required, schema, explode, JsonNodeFactory.instance.objectNode());
     }
 
     /**
@@ -51,17 +36,6 @@ public record Parameter(String name, boolean required, JsonNode schema, boolean 
      */
     public String type() {
         JsonNode type = schema.path("type");
-        return type.isArray() ? type.path(0).asText("") : type.asText("");
-    }
-
-    /**
-     * The first type the items of an array schema name, or empty.
-     *
-     * @return the {@code items} schema's {@code type}, the first one when it lists several; an empty string when the
-     *         schema has no {@code items} or they name no type
-     */
-    public String itemType() {
-        JsonNode type = schema.path("items").path("type");
         return type.isArray() ? type.path(0).asText("") : type.asText("");
     }
 }
