@@ -345,6 +345,8 @@ public final class CreateSessionRequest {
         throw new IllegalArgumentException(
             "amount must be between 1 and " + Integer.MAX_VALUE + " (× 100: 1000 is 10.00 TL); got " + amount);
       }
+      requireNotBlank("referenceNo", referenceNo);
+      requireNotBlank("agentId", agentId);
       requireNotBlank("ratioCode", ratioCode);
       requireNotBlank("cardDescription", cardDescription);
       requireNotBlank("userUniqueId", userUniqueId);

@@ -131,11 +131,13 @@ class CreateSessionRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ratioCode", "cardDescription", "userUniqueId", "cardOwnerId"})
+  @ValueSource(strings = {"referenceNo", "agentId", "ratioCode", "cardDescription", "userUniqueId", "cardOwnerId"})
   void rejectsABlankTextValueAndSaysToLeaveItUnset(String option) {
     CreateSessionRequest.Builder request = CreateSessionRequest.builder().amount(1000).saveCard(true)
         .userUniqueId("CUST-42");
     switch (option) {
+      case "referenceNo" -> request.referenceNo("");
+      case "agentId" -> request.agentId(" ");
       case "ratioCode" -> request.ratioCode(" ");
       case "cardDescription" -> request.cardDescription("");
       case "userUniqueId" -> request.userUniqueId("\t");
