@@ -26,9 +26,7 @@ class SpecLoaderFuzzTest {
     void loadsADocumentOrNamesItsProblems(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         try {
-            OpenApiDocument document = ApiSpec.parse("fuzz-input.yaml", text);
-            assertThat(document.model()).isNotNull();
-            assertThat(document.tree().isObject()).isTrue();
+            ApiSpec.parse("fuzz-input.yaml", text); // a document, or InvalidSpecException: nothing else may escape
         } catch (InvalidSpecException invalid) {
             assertThat(invalid.problems()).isNotEmpty();
             assertThat(invalid.getMessage()).startsWith("Invalid OpenAPI document fuzz-input.yaml:");

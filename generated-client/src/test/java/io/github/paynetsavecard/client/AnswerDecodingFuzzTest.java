@@ -64,8 +64,7 @@ class AnswerDecodingFuzzTest {
         byte[] answer = firstLineEnd < 0 ? new byte[0] : Arrays.copyOfRange(input, firstLineEnd + 1, input.length);
         ANSWER.set(wire(answer, !call.endsWith(" raw")));
         try {
-            Object outcome = call(call.replace(" raw", ""));
-            assertThat(outcome).isNotNull();
+            call(call.replace(" raw", "")); // an outcome, or PaynetTransportException: nothing else may escape
         } catch (PaynetTransportException expected) {
             assertThat(expected.getMessage()).isNotBlank().doesNotContain("sck_fuzz");
         } finally {

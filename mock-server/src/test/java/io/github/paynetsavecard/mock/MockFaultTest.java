@@ -1,6 +1,7 @@
 package io.github.paynetsavecard.mock;
 
 import static io.github.paynetsavecard.mock.SpecCalls.json;
+import static io.github.paynetsavecard.mock.SpecCalls.readUntilClosed;
 import static io.github.paynetsavecard.mock.SpecCalls.saveCard;
 import static io.github.paynetsavecard.mock.SpecCalls.saveCardRequestExample;
 import static io.github.paynetsavecard.mock.SpecCalls.send;
@@ -10,12 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
-import java.io.ByteArrayOutputStream;
+import io.github.paynetsavecard.mock.SpecCalls.Ending;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -44,24 +43,9 @@ class MockFaultTest {
         return MODES.in(mode);
     }
 
-    /** How a raw exchange ended: the bytes that arrived, and whether the connection was reset. */
-    private record Ending(String received, boolean reset) {
-    }
-
     private static Ending rawSaveCard(PaynetMockServer mock, String fault) throws IOException {
         try (Socket socket = sendWithoutReading(mock, fault)) {
-            socket.setSoTimeout(20_000);
-            ByteArrayOutputStream received = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    received.write(buffer, 0, read);
-                }
-            } catch (SocketException reset) {
-                return new Ending(received.toString(StandardCharsets.ISO_8859_1), true);
-            }
-            return new Ending(received.toString(StandardCharsets.ISO_8859_1), false);
+            return readUntilClosed(socket);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,7 +89,6 @@ public final class SpecCalls {
     /** Writes {@code request} on a fresh connection and returns everything the server sends back. */
     public static String raw(int port, byte[] request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(request);
@@ -96,18 +96,28 @@ public final class SpecCalls {
             } catch (IOException serverStoppedReading) {
                 // the server may answer and close before reading everything; its answer is still there
             }
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    answer.write(buffer, 0, read);
-                }
-            } catch (IOException closed) {
-                // a reset after the answer: keep what arrived
-            }
-            return answer.toString(StandardCharsets.ISO_8859_1);
+            return readUntilClosed(socket).received();
         }
+    }
+
+    /** How a raw exchange ended: the bytes that arrived, and whether the connection was reset. */
+    public record Ending(String received, boolean reset) {
+    }
+
+    /** Reads what the server sends on {@code socket} until it closes the connection or resets it. */
+    public static Ending readUntilClosed(Socket socket) throws IOException {
+        socket.setSoTimeout(20_000);
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                answer.write(buffer, 0, read);
+            }
+        } catch (SocketException reset) {
+            return new Ending(answer.toString(StandardCharsets.ISO_8859_1), true);
+        }
+        return new Ending(answer.toString(StandardCharsets.ISO_8859_1), false);
     }
 
     /** The status code of a raw HTTP/1.1 answer ("HTTP/1.1 431 ..." -> 431). */

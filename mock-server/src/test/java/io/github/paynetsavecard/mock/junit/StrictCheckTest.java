@@ -148,7 +148,6 @@ class StrictCheckTest {
 
     @Test
     void strictWithoutRecordingFailsAtStartNamingBothFixes() {
-        run(RecordsNothing.class);
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(RecordsNothing.class)).execute()
                 .containerEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
                         instanceOf(IllegalStateException.class),
