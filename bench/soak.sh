@@ -28,7 +28,7 @@ fi
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 CONNECTIONS=${SOAK_CONNECTIONS:-4}
-JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx256m}   # for the jar; the launcher keeps its own flags
+JAVA_OPTS=${SOAK_JAVA_OPTS:--Xmx256m}   # for the jar (SOAK_JAR=...jar); the launcher keeps its flags and adds these
 OUT=$ROOT/bench/target/soak
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench/soak.sh: wrk is missing (apt-get install wrk)" >&2; exit 2; }
@@ -44,17 +44,13 @@ if [[ ! -e $JAR ]]; then
     || { echo "bench/soak.sh: the build failed; see $OUT/build.log" >&2; exit 2; }
 fi
 
-# A private copy, so that a build during the soak cannot replace the jar under the running JVM.
-rm -rf "$OUT/mock" && mkdir -p "$OUT/mock"
+# Run in place: the launcher's AppCDS archive serves the jar at its build path only (a copy starts without it), so a
+# soak of the documented launch holds /tmp/paynet-build.lock for its whole run, as bench/run.sh does.
 if [[ $JAR == *.jar ]]; then
-  cp "$JAR" "$OUT/mock/paynet-mock-server.jar"
   # shellcheck disable=SC2086 # JAVA_OPTS holds several flags
-  setsid java $JAVA_OPTS -jar "$OUT/mock/paynet-mock-server.jar" --port 0 >"$OUT/mock.log" 2>&1 &
+  setsid java $JAVA_OPTS -jar "$JAR" --port 0 >"$OUT/mock.log" 2>&1 &
 else
-  # The launcher finds its jar and AppCDS archive beside itself; its own JVM flags are the documented launch.
-  cp "$JAR" "$(dirname "$JAR")/paynet-mock-server.jar" "$OUT/mock/"
-  [[ -f $(dirname "$JAR")/paynet-mock.jsa ]] && cp "$(dirname "$JAR")/paynet-mock.jsa" "$OUT/mock/"
-  PAYNET_MOCK_JAVA_OPTS=${SOAK_JAVA_OPTS:-} setsid "$OUT/mock/$(basename "$JAR")" --port 0 >"$OUT/mock.log" 2>&1 &
+  PAYNET_MOCK_JAVA_OPTS=${SOAK_JAVA_OPTS:-} setsid "$JAR" --port 0 >"$OUT/mock.log" 2>&1 &
   JAVA_OPTS="the launcher's flags${SOAK_JAVA_OPTS:+ plus $SOAK_JAVA_OPTS}"
 fi
 MOCK=$!
@@ -147,7 +143,7 @@ if [[ -z $line ]]; then
   exit 1
 fi
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$line"; }
-requests=$(sed -n 's/^SOAK requests=\([0-9]*\).*/\1/p' <<<"$line")
+requests=$(field requests)
 read -r f_sent f_expected f_unexpected < <(cat "$OUT/faults" 2>/dev/null || echo "0 0 0")
 
 flat="n/a (needs 3 minutes)"

@@ -130,15 +130,35 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
      * delay, {@code X-Paynet-Mock-Fault} delay and timeout) wait on WireMock's timer, not in a request thread, so
      * no thread is kept for sleeping. More threads only take turns on the cores: on 2 cores, 8 request threads gave
      * 11,000-13,000 req/s over the first 10 s and a p99 of 13-15 ms when warm, 3 gave 21,000-24,000 and 6-7 ms
-     * (docs/bench.md); WireMock's own 3 acceptors, 2 selectors and 25 threads were slower still.
+     * (docs/bench.md); WireMock's own 3 acceptors, 2 selectors and 25 threads were slower still. The system property
+     * {@value #REQUEST_THREADS_PROPERTY} sets the request threads instead, to measure another count (bench/quick.sh).
      */
     record ThreadBudget(int acceptors, int selectors, int maxThreads, int minThreads, int reservedThreads) {
+        static final String REQUEST_THREADS_PROPERTY = "paynet.mock.requestThreads";
+
         static ThreadBudget forThisMachine() {
             int cores = Runtime.getRuntime().availableProcessors();
             int selectors = Math.max(1, Math.min(4, cores / 2));
-            int max = 1 + selectors + Math.max(3, cores + 1);
+            int max = 1 + selectors + requestThreads(System.getProperty(REQUEST_THREADS_PROPERTY), cores);
             // Reserved threads -1: Jetty sizes them from the pool.
             return new ThreadBudget(1, selectors, max, Math.min(4, max), -1);
+        }
+
+        /** {@code setting}: the property's value, or null for one per core plus one, at least 3. */
+        static int requestThreads(String setting, int cores) {
+            if (setting == null) {
+                return Math.max(3, cores + 1);
+            }
+            try {
+                int threads = Integer.parseInt(setting.trim());
+                if (threads >= 2) {
+                    return threads;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below
+            }
+            throw new IllegalArgumentException("-D" + REQUEST_THREADS_PROPERTY + " must be a whole number of request"
+                    + " threads, 2 or more, but was '" + setting + "'; leave it out for one per core plus one");
         }
     }
 }

@@ -20,9 +20,7 @@ class ThreadBudgetTest {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 64)
-                    .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(URI.create(mock.baseUrl() + SpecCalls.SAVE_CARD))
-                            .header("Authorization", SpecCalls.TEST_KEY)
-                            .header("Content-Type", "application/json")
+                    .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
                             .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
                             .build(), HttpResponse.BodyHandlers.ofString()))
                     .toList();
@@ -58,6 +56,20 @@ class ThreadBudgetTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(tookMs).as("answered while " + delayed + " answers wait").isLessThan(2_000);
             assertThat(late).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+        }
+    }
+
+    @Test
+    void theRequestThreadsAreOnePerCorePlusOneUnlessThePropertySetsThem() {
+        assertThat(GuardedJettyServerFactory.ThreadBudget.requestThreads(null, 2)).isEqualTo(3);
+        assertThat(GuardedJettyServerFactory.ThreadBudget.requestThreads(null, 1)).isEqualTo(3);
+        assertThat(GuardedJettyServerFactory.ThreadBudget.requestThreads(null, 8)).isEqualTo(9);
+        assertThat(GuardedJettyServerFactory.ThreadBudget.requestThreads(" 8 ", 2)).isEqualTo(8);
+        for (String bad : List.of("1", "0", "-3", "many", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> GuardedJettyServerFactory.ThreadBudget.requestThreads(bad, 2))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("paynet.mock.requestThreads").hasMessageContaining("'" + bad + "'");
         }
     }
 
