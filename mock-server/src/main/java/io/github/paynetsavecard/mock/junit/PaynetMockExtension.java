@@ -514,11 +514,13 @@ public final class PaynetMockExtension
         }
 
         /**
-         * Any setting of the server directly, for the few that have no method here:
+         * Any setting of the server directly: every one has a method here too, so this is for sharing one
+         * configuration with code that builds a {@link PaynetMockServer} itself:
          * <pre>{@code
-         * PaynetMockExtension.builder()
-         *     .server(settings -> settings.otpRequired(true).clock(Clock.fixed(start, ZoneOffset.UTC)))
-         *     .build();
+         * static void checkoutSettings(PaynetMockServer.Builder settings) {   // also used by PaynetMockServer.builder()
+         *     settings.otpRequired(true).clock(Clock.fixed(start, ZoneOffset.UTC));
+         * }
+         * PaynetMockExtension.builder().server(CheckoutMocks::checkoutSettings).build();
          * }</pre>
          * Applied now, in order with the other settings.
          *
