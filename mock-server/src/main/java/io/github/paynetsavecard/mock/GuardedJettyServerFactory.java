@@ -130,18 +130,26 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
      * delay, {@code X-Paynet-Mock-Fault} delay and timeout) wait on WireMock's timer, not in a request thread, so
      * no thread is kept for sleeping. More threads only take turns on the cores: on 2 cores, 8 request threads gave
      * 11,000-13,000 req/s over the first 10 s and a p99 of 13-15 ms when warm, 3 gave 21,000-24,000 and 6-7 ms
-     * (docs/bench.md); WireMock's own 3 acceptors, 2 selectors and 25 threads were slower still. The system property
-     * {@value #REQUEST_THREADS_PROPERTY} sets the request threads instead, to measure another count (bench/quick.sh).
+     * (docs/bench.md); WireMock's own 3 acceptors, 2 selectors and 25 threads were slower still.
+     *
+     * <p>No reserved threads. With one (Jetty's choice for a pool this small), the selector runs each request itself
+     * and hands selecting to the reserved thread; when the cores are shared with the load, that thread waits for a
+     * core while every other connection waits for it. With none, the selector only selects and queues requests for
+     * the request threads: on 2 cores the warm p99 went from 7.6-12.8 ms to 3.0-4.2 ms at the same throughput.
+     *
+     * <p>The system properties {@value #REQUEST_THREADS_PROPERTY} and {@value #RESERVED_THREADS_PROPERTY} set the
+     * counts instead, to measure others (bench/quick.sh).
      */
     record ThreadBudget(int acceptors, int selectors, int maxThreads, int minThreads, int reservedThreads) {
         static final String REQUEST_THREADS_PROPERTY = "paynet.mock.requestThreads";
+        static final String RESERVED_THREADS_PROPERTY = "paynet.mock.reservedThreads";
 
         static ThreadBudget forThisMachine() {
             int cores = Runtime.getRuntime().availableProcessors();
             int selectors = Math.max(1, Math.min(4, cores / 2));
             int max = 1 + selectors + requestThreads(System.getProperty(REQUEST_THREADS_PROPERTY), cores);
-            // Reserved threads -1: Jetty sizes them from the pool.
-            return new ThreadBudget(1, selectors, max, Math.min(4, max), -1);
+            return new ThreadBudget(1, selectors, max, Math.min(4, max),
+                    reservedThreads(System.getProperty(RESERVED_THREADS_PROPERTY)));
         }
 
         /** {@code setting}: the property's value, or null for one per core plus one, at least 3. */
@@ -159,6 +167,23 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
             }
             throw new IllegalArgumentException("-D" + REQUEST_THREADS_PROPERTY + " must be a whole number of request"
                     + " threads, 2 or more, but was '" + setting + "'; leave it out for one per core plus one");
+        }
+
+        /** {@code setting}: the property's value, or null for none. */
+        static int reservedThreads(String setting) {
+            if (setting == null) {
+                return 0;
+            }
+            try {
+                int threads = Integer.parseInt(setting.trim());
+                if (threads >= 0) {
+                    return threads;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below
+            }
+            throw new IllegalArgumentException("-D" + RESERVED_THREADS_PROPERTY + " must be a whole number of reserved"
+                    + " threads, 0 or more, but was '" + setting + "'; leave it out for none");
         }
     }
 }

@@ -32,6 +32,24 @@ class ThreadBudgetTest {
     }
 
     @Test
+    void noThreadIsKeptInReserveSoTheSelectorNeverHandsOverItsWork() {
+        try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 64)
+                    .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
+                            .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
+                            .build(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+
+            // With a reserved thread, Jetty parks one in ReservedThread.run after a burst like this one.
+            assertThat(Thread.getAllStackTraces().values())
+                    .noneSatisfy(stack -> assertThat(stack).anySatisfy(frame -> assertThat(frame.getClassName())
+                            .isEqualTo("org.eclipse.jetty.util.thread.ReservedThreadExecutor$ReservedThread")));
+        }
+    }
+
+    @Test
     void aStubsFixedDelayHoldsNoRequestThread() {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
             mock.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(SpecCalls.SAVE_CARD)
@@ -70,6 +88,18 @@ class ThreadBudgetTest {
                     () -> GuardedJettyServerFactory.ThreadBudget.requestThreads(bad, 2))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("paynet.mock.requestThreads").hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void thereAreNoReservedThreadsUnlessThePropertySetsThem() {
+        assertThat(GuardedJettyServerFactory.ThreadBudget.reservedThreads(null)).isZero();
+        assertThat(GuardedJettyServerFactory.ThreadBudget.reservedThreads(" 1 ")).isEqualTo(1);
+        for (String bad : List.of("-1", "one", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> GuardedJettyServerFactory.ThreadBudget.reservedThreads(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("paynet.mock.reservedThreads").hasMessageContaining("'" + bad + "'");
         }
     }
 
