@@ -37,7 +37,7 @@ target_module() { case $1 in spec) echo api-spec ;; client) echo generated-clien
   *) echo "bench/fuzz.sh: unknown target '$1' (use spec, client, mock)" >&2; exit 2 ;; esac; }
 target_class() { case $1 in spec) echo io.github.paynetsavecard.spec.SpecLoaderFuzzTest ;;
   client) echo io.github.paynetsavecard.client.AnswerDecodingFuzzTest ;;
-  mock) echo io.github.paynetsavecard.mock.RequestHandlingFuzzTest ;; esac; }
+  mock) echo io.github.paynetsavecard.mock.server.RequestHandlingFuzzTest ;; esac; }
 target_method() { case $1 in spec) echo loadsADocumentOrNamesItsProblems ;;
   client) echo decodesEveryAnswerToAnOutcomeOrATransportException ;;
   mock) echo answersEveryRequestWithoutAServerError ;; esac; }

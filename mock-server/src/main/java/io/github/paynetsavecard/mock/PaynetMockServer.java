@@ -1,14 +1,7 @@
 package io.github.paynetsavecard.mock;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.paynetsavecard.mock.engine.EngineOptions;
 import io.github.paynetsavecard.mock.engine.RequestRule;
 import io.github.paynetsavecard.mock.engine.MockEngine;
@@ -18,6 +11,7 @@ import io.github.paynetsavecard.mock.paynet.ErrorChannel;
 import io.github.paynetsavecard.mock.paynet.ExpiredSessionAnswer;
 import io.github.paynetsavecard.mock.paynet.PaynetMode;
 import io.github.paynetsavecard.mock.paynet.PaynetSettings;
+import io.github.paynetsavecard.mock.server.MockHttpServer;
 import io.github.paynetsavecard.spec.ApiSpec;
 import io.github.paynetsavecard.spec.InvalidSpecException;
 import io.github.paynetsavecard.spec.OpenApiDocument;
@@ -31,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -76,17 +70,12 @@ public final class PaynetMockServer implements AutoCloseable {
      * The mock-only request header that asks for a fault ({@code reset}, {@code empty}, {@code garbage},
      * {@code delay=MS}, {@code html502}, {@code timeout}), in both modes; docs/mock-server.md lists what each does.
      */
-    public static final String FAULT_HEADER = MockFault.HEADER;
+    public static final String FAULT_HEADER = MockHttpServer.FAULT_HEADER;
     /** How many received requests are kept for {@link #receivedRequests()} by default. */
     public static final int DEFAULT_RECORDED_REQUEST_LIMIT = 1000;
 
     /** The mock's own paths (the contract, Paynet mode's page and state) start with this; Paynet's never do. */
     static final String MOCK_ONLY_PREFIX = "/__paynet/";
-    /** The name of the catch-all stub whose answers come from the spec. */
-    static final String SPEC_STUB_NAME = "answer from the spec";
-
-    /** Below every stub a user adds (WireMock's default priority is 5; a lower number wins). */
-    private static final int SPEC_ANSWER_PRIORITY = Integer.MAX_VALUE;
 
     private enum State { NEW, RUNNING, CLOSED }
 
@@ -96,10 +85,9 @@ public final class PaynetMockServer implements AutoCloseable {
     private final String host;
     private final String specSource;
     private final List<String> operations;
-    private final UUID specStubId;
     private final Mode mode;
     private final PaynetMode paynet;
-    private final SpecShortcut shortcut;
+    private final MockHttpServer http;
     private State state = State.NEW;
 
     /** How the mock picks among the spec's answers to a valid request. */
@@ -115,7 +103,7 @@ public final class PaynetMockServer implements AutoCloseable {
         this.host = builder.host;
         this.specSource = spec.source();
         this.operations = index.operations().stream()
-                .map(operation -> operation.method().toUpperCase(java.util.Locale.ROOT) + " " + operation.path())
+                .map(operation -> operation.method().toUpperCase(Locale.ROOT) + " " + operation.path())
                 .toList();
         this.mode = builder.mode;
         this.paynet = paynet;
@@ -130,104 +118,18 @@ public final class PaynetMockServer implements AutoCloseable {
         this.recorder = new RequestRecorder(builder.recordedRequestLimit, RequestRecorder.MAX_BODY_BYTES,
                 builder.requestLog, RequestRecorder.redactionFor(spec),
                 (method, path) -> engine.operationFor(method, path).map(Operation::id));
-        ContractEndpoints contract = new ContractEndpoints(spec, builder.mode);
-        // The contract's pages in both modes; Paynet mode's own endpoints after them.
-        Function<MockRequest, Optional<MockResponse>> mockOnly = paynet == null
-                ? contract::answer
-                : request -> contract.answer(request).or(() -> paynet.answerMockOnly(request));
-        RequestLimits limits = new RequestLimits(builder.maxRequestBodyBytes, MAX_REQUEST_HEADER_BYTES);
-        SpecAnswer answers = new SpecAnswer(engine, mockOnly);
-        this.shortcut = new SpecShortcut(answers, recorder);
-        WireMockConfiguration options = wireMockOptions(builder.host, builder.port, limits, shortcut, answers);
-        if (builder.recordedRequestLimit > 0 || builder.requestLog != null) {
-            // Only when asked for: the listener runs on every request (the standalone jar records nothing).
-            options.extensions(recorder);
-        }
-        ListenedWireMockServer server = new ListenedWireMockServer(options, shortcut);
-        this.wireMock = server;
-        this.specStubId = wireMock.stubFor(any(anyUrl())
-                .atPriority(SPEC_ANSWER_PRIORITY)
-                .withName(SPEC_STUB_NAME)
-                .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
-        shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
+        Function<MockRequest, Optional<MockResponse>> paynetPages = paynet == null
+                ? request -> Optional.empty()
+                : paynet::answerMockOnly;
+        this.http = new MockHttpServer(builder.host, builder.port, builder.maxRequestBodyBytes,
+                MAX_REQUEST_HEADER_BYTES, spec, builder.mode.name().toLowerCase(Locale.ROOT), engine, paynetPages,
+                recorder);
+        this.wireMock = http.wireMock();
     }
 
-    /** WireMock's options for the mock. */
-    static WireMockConfiguration wireMockOptions(String host, int port, RequestLimits limits, SpecShortcut shortcut,
-                                                 SpecAnswer answers) {
-        return WireMockConfiguration.options()
-                .bindAddress(host)
-                .port(port)
-                .disableRequestJournal()
-                .stubRequestLoggingDisabled(true)
-                .notifier(new QuietNotifier())
-                .mappingSource(new NoStubFiles())
-                .gzipDisabled(true)
-                .templatingEnabled(false)
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-                // A late answer (X-Paynet-Mock-Fault delay or timeout, a stub's fixed delay) waits on this timer
-                // instead of keeping a request thread asleep; answers without a delay are not affected.
-                .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(1)
-                .jettyHeaderRequestSize(MAX_REQUEST_HEADER_BYTES)
-                .extensionScanningEnabled(false)
-                .extensions(new GuardedJettyServerFactory(limits, shortcut), new ProxyClientOnDemand(), answers, shortcut.stubChanges());
-    }
-
-    /**
-     * Whether WireMock would answer every request with the spec's catch-all stub, undelayed: then the
-     * {@link SpecShortcut} answers ahead of it. A stub a test adds, or a global delay, sends requests through WireMock.
-     */
-    private boolean onlySpecAnswers() {
-        List<StubMapping> stubs = wireMock.getStubMappings();
-        if (stubs.size() != 1 || !stubs.get(0).getId().equals(specStubId)) {
-            return false;
-        }
-        var settings = wireMock.getGlobalSettings().getSettings();
-        return settings.getFixedDelay() == null && settings.getDelayDistribution() == null;
-    }
-
-    /** How many requests the {@link SpecShortcut} answered ahead of WireMock, for tests. */
+    /** How many requests were answered ahead of WireMock's stub matching, for tests. */
     long answeredAheadOfWireMock() {
-        return shortcut.answered();
-    }
-
-    /**
-     * WireMock's server, telling the {@link SpecShortcut} when its global settings change or a (deprecated) request
-     * listener is added, which only WireMock's own path calls; stub changes reach the shortcut as WireMock events.
-     */
-    private static final class ListenedWireMockServer extends WireMockServer {
-        private final SpecShortcut shortcut;
-        private volatile boolean listened;
-
-        ListenedWireMockServer(Options options, SpecShortcut shortcut) {
-            super(options);
-            this.shortcut = shortcut;
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public void addMockServiceRequestListener(com.github.tomakehurst.wiremock.http.RequestListener listener) {
-            listened = true;
-            super.addMockServiceRequestListener(listener);
-            shortcut.recheck();
-        }
-
-        @Override
-        public void setGlobalFixedDelay(int milliseconds) {
-            super.setGlobalFixedDelay(milliseconds);
-            shortcut.recheck();
-        }
-
-        @Override
-        public void updateGlobalSettings(com.github.tomakehurst.wiremock.global.GlobalSettings settings) {
-            super.updateGlobalSettings(settings);
-            shortcut.recheck();
-        }
-
-        boolean hasRequestListeners() {
-            return listened;
-        }
+        return http.answeredAheadOfWireMock();
     }
 
     /**
@@ -402,11 +304,7 @@ public final class PaynetMockServer implements AutoCloseable {
 
     /** Removes every stub added through {@link #wireMock()}; the spec's answers stay. */
     public void resetStubs() {
-        for (StubMapping stub : wireMock.getStubMappings()) {
-            if (!stub.getId().equals(specStubId)) {
-                wireMock.removeStubMapping(stub);
-            }
-        }
+        http.resetStubs();
     }
 
     /**

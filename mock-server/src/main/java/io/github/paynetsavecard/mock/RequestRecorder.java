@@ -1,14 +1,10 @@
 package io.github.paynetsavecard.mock;
 
-import com.github.tomakehurst.wiremock.extension.Parameters;
-import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.paynetsavecard.client.Redaction;
 import io.github.paynetsavecard.mock.engine.MockRequest;
+import io.github.paynetsavecard.mock.server.RequestJournal;
 import io.github.paynetsavecard.spec.OpenApiDocument;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Sees every request that reaches WireMock (spec answers and user stubs alike). Keeps the newest
+ * The journal of every request the server answers (spec answers and user stubs alike). Keeps the newest
  * {@code limit} of them for tests, in place of WireMock's unbounded request journal, but no more than
  * {@value #MAX_BODY_BYTES} bytes of bodies (the newest request is always kept), and writes one log line per
  * request when asked. The line names the method, path and status only: never headers, query or body, which
@@ -31,7 +27,7 @@ import java.util.function.Function;
  * ({@link SpecBreach}), for the JUnit extension's strict check, and hands requests out one by one, in order, to
  * {@link #take(Duration)}.
  */
-final class RequestRecorder implements ServeEventListener {
+final class RequestRecorder implements RequestJournal {
 
     /** The bodies kept add up to at most this: 64 MiB (a thousand 1 MiB bodies would be a gigabyte). */
     static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -91,26 +87,9 @@ final class RequestRecorder implements ServeEventListener {
         return policy.build();
     }
 
-    @Override
-    public String getName() {
-        return "paynet-request-recorder";
-    }
-
-    @Override
-    public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-        LoggedResponse response = serveEvent.getResponse();
-        boolean specAnswer = serveEvent.getStubMapping() != null
-                && PaynetMockServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
-        if (response.getFault() != null) {
-            observeFault(IncomingRequest.from(serveEvent.getRequest()), response.getStatus());
-        } else {
-            observe(IncomingRequest.from(serveEvent.getRequest()), specAnswer, response.getStatus(),
-                    name -> header(response, name), response.getBody());
-        }
-    }
-
     /** Whether {@link #observe} has anything to do: a request recorded or logged. */
-    boolean isObserving() {
+    @Override
+    public boolean isObserving() {
         return limit > 0 || requestLog != null;
     }
 
@@ -118,7 +97,8 @@ final class RequestRecorder implements ServeEventListener {
      * Records and logs one answered request. {@code specAnswer}: the spec's answer (not a user's stub), whose
      * refusals count as the request breaking the spec.
      */
-    void observe(MockRequest request, boolean specAnswer, int status, Function<String, String> header, byte[] body) {
+    @Override
+    public void observe(MockRequest request, boolean specAnswer, int status, Function<String, String> header, byte[] body) {
         if (limit > 0) {
             boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
             List<String> violations = specAnswer && !mockOnly ? SpecBreach.violations(status, header, body) : List.of();
@@ -128,7 +108,8 @@ final class RequestRecorder implements ServeEventListener {
     }
 
     /** A request answered with a fault (reset, empty, garbage): recorded with status 0, never a spec breach. */
-    private void observeFault(MockRequest request, int status) {
+    @Override
+    public void observeFault(MockRequest request, int status) {
         if (limit > 0) {
             boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
             record(received(request, mockOnly, 0, List.of()));
@@ -146,14 +127,6 @@ final class RequestRecorder implements ServeEventListener {
         if (requestLog != null) {
             requestLog.accept(request.method() + " " + redaction.url(request.path()) + " -> " + status);
         }
-    }
-
-    private static String header(LoggedResponse response, String name) {
-        if (response.getHeaders() == null) {
-            return null;
-        }
-        HttpHeader header = response.getHeaders().getHeader(name);
-        return header.isPresent() ? header.firstValue() : null;
     }
 
     synchronized void record(ReceivedRequest request) {

@@ -141,7 +141,7 @@ class SpecShortcutTest {
     void aFaultHeaderIsLeftToWireMocksFaults() throws IOException {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(PaynetMockServer.Mode.PRISM).build().start()) {
             String request = post(SAVE_CARD, "application/json", saveCardRequestExample("withDescription"), TEST_KEY)
-                    .replace("Connection: close", MockFault.HEADER + ": html502\r\nConnection: close");
+                    .replace("Connection: close", PaynetMockServer.FAULT_HEADER + ": html502\r\nConnection: close");
 
             String answer = raw(mock.port(), request.getBytes(StandardCharsets.UTF_8));
 

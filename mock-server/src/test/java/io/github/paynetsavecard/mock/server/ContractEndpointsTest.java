@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import static io.github.paynetsavecard.mock.SpecCalls.json;
 import static io.github.paynetsavecard.mock.SpecCalls.send;
@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.paynetsavecard.mock.BothModes;
 import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.SpecCalls;
 import io.github.paynetsavecard.spec.ApiSpec;
 import java.io.IOException;
 import java.net.URI;

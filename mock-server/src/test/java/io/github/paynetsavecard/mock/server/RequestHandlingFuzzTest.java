@@ -1,9 +1,10 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.engine.EngineOptions;
 import io.github.paynetsavecard.mock.engine.MockEngine;
 import io.github.paynetsavecard.mock.engine.MockRequest;
@@ -81,7 +82,7 @@ class RequestHandlingFuzzTest {
     @Test
     void theHostedPageFlowInputWalksASessionToACharge() throws Exception {
         List<MockResponse> answers = answer(Files.readAllBytes(Path.of("src/test/resources/io/github/paynetsavecard"
-                + "/mock/RequestHandlingFuzzTestInputs/answersEveryRequestWithoutAServerError/paynet-hosted-page-flow")));
+                + "/mock/server/RequestHandlingFuzzTestInputs/answersEveryRequestWithoutAServerError/paynet-hosted-page-flow")));
 
         assertThat(answers).extracting(MockResponse::status).containsExactly(200, 200, 200, 200, 200, 200, 400);
         assertThat(answers.get(4).bodyText()).contains("\"code\":0").contains("\"is_save_card_succeed\":true");

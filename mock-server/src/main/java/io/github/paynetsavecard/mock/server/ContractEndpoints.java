@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,11 +61,10 @@ final class ContractEndpoints {
     /** Written on first use, so that a server that nobody asks for its spec starts no slower. */
     private final Map<String, byte[]> written = new ConcurrentHashMap<>();
 
-    ContractEndpoints(OpenApiDocument spec, PaynetMockServer.Mode mode) {
+    ContractEndpoints(OpenApiDocument spec, String modeName) {
         this.tree = spec.tree();
         String title = tree.path("info").path("title").asText("");
         String version = tree.path("info").path("version").asText("");
-        String modeName = mode.name().toLowerCase(Locale.ROOT);
         ObjectNode status = JSON.createObjectNode()
                 .put("status", "up")
                 .put("title", title)
@@ -85,11 +84,11 @@ final class ContractEndpoints {
         }
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            return Optional.of(problem(405, method + " is not allowed on " + path + "; use GET.",
+            return Optional.of(HttpProblem.response(405, method + " is not allowed on " + path + "; use GET.",
                     Map.of("Allow", "GET, HEAD")));
         }
         if (!request.query().isEmpty()) {
-            return Optional.of(problem(400, path + " takes no query parameters (got "
+            return Optional.of(HttpProblem.response(400, path + " takes no query parameters (got "
                     + String.join(", ", request.query().keySet()) + "); leave the query out.", Map.of()));
         }
         if (asset) {
@@ -116,7 +115,7 @@ final class ContractEndpoints {
     private MockResponse asset(String name) {
         String type = ASSETS.get(name);
         if (type == null) {
-            return problem(404, "No file " + DOCS_ASSETS + name + ". The reference page is " + DOCS + "; it loads "
+            return HttpProblem.response(404, "No file " + DOCS_ASSETS + name + ". The reference page is " + DOCS + "; it loads "
                     + String.join(", ", ASSETS.keySet().stream().sorted().toList()) + " from " + DOCS_ASSETS + ".",
                     Map.of());
         }
@@ -131,13 +130,6 @@ final class ContractEndpoints {
 
     private static MockResponse ok(String contentType, byte[] body) {
         return new MockResponse(200, Map.of("Content-Type", contentType, "Cache-Control", "no-store"), body);
-    }
-
-    private static MockResponse problem(int status, String detail, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put("Content-Type", HttpProblem.CONTENT_TYPE);
-        headers.put("Cache-Control", "no-store");
-        return new MockResponse(status, headers, HttpProblem.json(status, detail));
     }
 
     /** The page: Swagger UI's files, then our script, which loads the spec and points "Try it out" here. */

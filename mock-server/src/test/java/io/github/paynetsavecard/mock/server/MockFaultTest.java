@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import static io.github.paynetsavecard.mock.SpecCalls.json;
 import static io.github.paynetsavecard.mock.SpecCalls.readUntilClosed;
@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.paynetsavecard.mock.BothModes;
 import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
+import io.github.paynetsavecard.mock.PaynetMockServer;
 import io.github.paynetsavecard.mock.SpecCalls.Ending;
+import io.github.paynetsavecard.mock.SpecCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;

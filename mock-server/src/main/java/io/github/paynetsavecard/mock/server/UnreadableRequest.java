@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.github.tomakehurst.wiremock.standalone.MappingsSource;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Stops WireMock from loading stub files from the working directory ({@code src/test/resources/mappings} by
  * default), which would change the mock's answers depending on where it runs. Stubs come from the spec and from
- * {@link PaynetMockServer#wireMock()} only.
+ * {@link MockHttpServer#wireMock()} only.
  */
 final class NoStubFiles implements MappingsSource {
     @Override

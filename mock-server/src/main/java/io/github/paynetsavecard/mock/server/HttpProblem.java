@@ -1,7 +1,10 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.paynetsavecard.mock.engine.MockResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
 
 /**
@@ -14,6 +17,14 @@ final class HttpProblem {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpProblem() {
+    }
+
+    /** The problem as an answer of the mock's own: {@code extraHeaders} first, then problem+json, never cached. */
+    static MockResponse response(int status, String detail, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
+        headers.put("Content-Type", CONTENT_TYPE);
+        headers.put("Cache-Control", "no-store");
+        return new MockResponse(status, headers, json(status, detail));
     }
 
     static byte[] json(int status, String detail) {

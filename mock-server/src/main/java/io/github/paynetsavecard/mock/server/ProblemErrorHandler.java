@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

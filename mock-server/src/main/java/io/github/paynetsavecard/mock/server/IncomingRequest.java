@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;

@@ -1,8 +1,10 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.paynetsavecard.mock.PaynetMockServer.Mode;
+import io.github.paynetsavecard.mock.PaynetMockServer;
+import io.github.paynetsavecard.mock.SpecCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

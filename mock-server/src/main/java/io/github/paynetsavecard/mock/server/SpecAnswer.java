@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -59,7 +59,7 @@ final class SpecAnswer implements ResponseTransformerV2 {
             return replaced(response, answer(request)).build();
         }
         if (fault instanceof MockFault.Invalid invalid) {
-            return replaced(response, problem(400, invalid.detail())).build();
+            return replaced(response, HttpProblem.response(400, invalid.detail(), Map.of())).build();
         }
         if (fault instanceof MockFault.Broken broken) {
             return Response.Builder.like(response).but().fault(broken.fault()).build();
@@ -89,13 +89,8 @@ final class SpecAnswer implements ResponseTransformerV2 {
     }
 
     private static MockResponse tooManyHeld() {
-        return problem(503, "The mock holds " + HeldRequests.MAX_HELD + " requests for " + MockFault.HEADER
-                + " delay or timeout already, the most it holds at once; try again when one of them has ended.");
-    }
-
-    private static MockResponse problem(int status, String detail) {
-        return new MockResponse(status, Map.of("Content-Type", HttpProblem.CONTENT_TYPE, "Cache-Control", "no-store"),
-                HttpProblem.json(status, detail));
+        return HttpProblem.response(503, "The mock holds " + HeldRequests.MAX_HELD + " requests for " + MockFault.HEADER
+                + " delay or timeout already, the most it holds at once; try again when one of them has ended.", Map.of());
     }
 
     private static Response.Builder replaced(Response response, MockResponse answer) {

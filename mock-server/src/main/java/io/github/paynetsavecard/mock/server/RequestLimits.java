@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 /** The HTTP-level limits the server enforces before a request reaches the engine. */
 record RequestLimits(int maxBodyBytes, int maxHeaderBytes) {

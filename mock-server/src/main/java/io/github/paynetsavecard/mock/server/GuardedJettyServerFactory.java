@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import com.github.tomakehurst.wiremock.common.JettySettings;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -29,7 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * WireMock's Jetty 11 server, changed so that every HTTP request reaches the spec-driven answer:
  * <ul>
  *   <li>no admin API over HTTP ({@code /__admin} is an ordinary, unknown path, as in Prism); stubs are added
- *       through the Java API of {@link PaynetMockServer#wireMock()};</li>
+ *       through the Java API of {@link MockHttpServer#wireMock()};</li>
  *   <li>no static files under {@code /__files};</li>
  *   <li>bounded request bodies and lenient query strings ({@link RequestGuard}) and problem+json for Jetty's own errors;</li>
  *   <li>the spec's answers ahead of WireMock's stub matching while no stub was added ({@link SpecShortcut});</li>

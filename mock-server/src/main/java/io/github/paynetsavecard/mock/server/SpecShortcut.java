@@ -1,4 +1,4 @@
-package io.github.paynetsavecard.mock;
+package io.github.paynetsavecard.mock.server;
 
 import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.mock.engine.MockResponse;
@@ -30,15 +30,15 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  */
 final class SpecShortcut extends HandlerWrapper {
     private final SpecAnswer answers;
-    private final RequestRecorder recorder;
+    private final RequestJournal journal;
     private final LongAdder answered = new LongAdder();
     private volatile BooleanSupplier wireMockHasNothingToAdd = () -> false;
     /** {@link #wireMockHasNothingToAdd}, as last checked: read per request, checked only when WireMock changes. */
     private volatile boolean open;
 
-    SpecShortcut(SpecAnswer answers, RequestRecorder recorder) {
+    SpecShortcut(SpecAnswer answers, RequestJournal journal) {
         this.answers = answers;
-        this.recorder = recorder;
+        this.journal = journal;
     }
 
     /**
@@ -104,8 +104,8 @@ final class SpecShortcut extends HandlerWrapper {
         MockRequest incoming = IncomingRequest.from(baseRequest, sent);
         MockResponse answer = answers.answer(incoming);
         byte[] body = answer.body();
-        if (recorder.isObserving()) {
-            recorder.observe(incoming, true, answer.status(), name -> answer.header(name).orElse(null), body);
+        if (journal.isObserving()) {
+            journal.observe(incoming, true, answer.status(), name -> answer.header(name).orElse(null), body);
         }
         response.setStatus(answer.status());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {

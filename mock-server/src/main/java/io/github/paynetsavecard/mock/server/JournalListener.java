@@ -1,0 +1,45 @@
+package io.github.paynetsavecard.mock.server;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * Reports the requests WireMock answers (user stubs, faults, and spec answers while the {@link SpecShortcut} is
+ * closed) to the {@link RequestJournal}; the shortcut reports its own.
+ */
+final class JournalListener implements ServeEventListener {
+    private final RequestJournal journal;
+
+    JournalListener(RequestJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public String getName() {
+        return "paynet-request-recorder";
+    }
+
+    @Override
+    public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+        LoggedResponse response = serveEvent.getResponse();
+        boolean specAnswer = serveEvent.getStubMapping() != null
+                && MockHttpServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
+        if (response.getFault() != null) {
+            journal.observeFault(IncomingRequest.from(serveEvent.getRequest()), response.getStatus());
+        } else {
+            journal.observe(IncomingRequest.from(serveEvent.getRequest()), specAnswer, response.getStatus(),
+                    name -> header(response, name), response.getBody());
+        }
+    }
+
+    private static String header(LoggedResponse response, String name) {
+        if (response.getHeaders() == null) {
+            return null;
+        }
+        HttpHeader header = response.getHeaders().getHeader(name);
+        return header.isPresent() ? header.firstValue() : null;
+    }
+}
