@@ -154,36 +154,26 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
 
         /** {@code setting}: the property's value, or null for one per core plus one, at least 3. */
         static int requestThreads(String setting, int cores) {
-            if (setting == null) {
-                return Math.max(3, cores + 1);
-            }
-            try {
-                int threads = Integer.parseInt(setting.trim());
-                if (threads >= 2) {
-                    return threads;
-                }
-            } catch (NumberFormatException notANumber) {
-                // answered below
-            }
-            throw new IllegalArgumentException("-D" + REQUEST_THREADS_PROPERTY + " must be a whole number of request"
-                    + " threads, 2 or more, but was '" + setting + "'; leave it out for one per core plus one");
+            return setting == null ? Math.max(3, cores + 1)
+                    : count(REQUEST_THREADS_PROPERTY, setting, 2, "request", "one per core plus one");
         }
 
         /** {@code setting}: the property's value, or null for none. */
         static int reservedThreads(String setting) {
-            if (setting == null) {
-                return 0;
-            }
+            return setting == null ? 0 : count(RESERVED_THREADS_PROPERTY, setting, 0, "reserved", "none");
+        }
+
+        private static int count(String property, String setting, int least, String kind, String byDefault) {
             try {
                 int threads = Integer.parseInt(setting.trim());
-                if (threads >= 0) {
+                if (threads >= least) {
                     return threads;
                 }
             } catch (NumberFormatException notANumber) {
                 // answered below
             }
-            throw new IllegalArgumentException("-D" + RESERVED_THREADS_PROPERTY + " must be a whole number of reserved"
-                    + " threads, 0 or more, but was '" + setting + "'; leave it out for none");
+            throw new IllegalArgumentException("-D" + property + " must be a whole number of " + kind + " threads, "
+                    + least + " or more, but was '" + setting + "'; leave it out for " + byDefault);
         }
     }
 }

@@ -20,14 +20,7 @@ class ThreadBudgetTest {
     void manyConcurrentRequestsAreAllAnsweredWithinTheBudgetOfThreads() {
         int before = jettyThreads();
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 64)
-                    .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
-                            .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
-                            .build(), HttpResponse.BodyHandlers.ofString()))
-                    .toList();
-
-            assertThat(answers).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+            assertThat(burstOfSaveCards(mock, 64)).allSatisfy(status -> assertThat(status).isEqualTo(200));
             assertThat(jettyThreads() - before)
                     .isLessThanOrEqualTo(GuardedJettyServerFactory.ThreadBudget.forThisMachine().maxThreads());
         }
@@ -36,13 +29,7 @@ class ThreadBudgetTest {
     @Test
     void noThreadIsKeptInReserveSoTheSelectorNeverHandsOverItsWork() {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(Mode.PRISM).build().start()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, 64)
-                    .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
-                            .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
-                            .build(), HttpResponse.BodyHandlers.ofString()))
-                    .toList();
-            assertThat(answers).allSatisfy(answer -> assertThat(answer.join().statusCode()).isEqualTo(200));
+            assertThat(burstOfSaveCards(mock, 64)).allSatisfy(status -> assertThat(status).isEqualTo(200));
 
             // With a reserved thread, Jetty parks one in ReservedThread.run after a burst like this one.
             assertThat(Thread.getAllStackTraces().values())
@@ -103,6 +90,17 @@ class ThreadBudgetTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("paynet.mock.reservedThreads").hasMessageContaining("'" + bad + "'");
         }
+    }
+
+    /** {@code count} valid save_card calls sent at once; their statuses once all are answered. */
+    private static List<Integer> burstOfSaveCards(PaynetMockServer mock, int count) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> answers = IntStream.range(0, count)
+                .mapToObj(i -> client.sendAsync(SpecCalls.saveCard(mock.baseUrl())
+                        .POST(HttpRequest.BodyPublishers.ofString(SpecCalls.saveCardRequestExample("withDescription")))
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        return answers.stream().map(answer -> answer.join().statusCode()).toList();
     }
 
     /** Jetty's QueuedThreadPool names its threads qtp<hash>-<n>. */
