@@ -4,6 +4,7 @@
 # 200, then 10 s cold, a warm-up and 10 s steady, each a wrk -t2 -c16 line (BENCH requests=... p99_us=...).
 #
 #   bench/quick.sh [prism|paynet] [JAVA FLAGS...]   # e.g. bench/quick.sh prism -Dpaynet.mock.requestThreads=8
+#                                                   #   or -Dpaynet.mock.reservedThreads=1 (the count before 29fc85c)
 #
 # JAVA FLAGS go to the launcher (PAYNET_MOCK_JAVA_OPTS). QUICK_WARMUP sets the warm-up seconds (default 15). Paynet
 # mode is loaded with a session from its own Auth, as bench/run.sh loads it. Not a replacement for bench/run.sh: no

@@ -79,7 +79,6 @@ public final class PaynetMockServer implements AutoCloseable {
 
     private enum State { NEW, RUNNING, CLOSED }
 
-    private final WireMockServer wireMock;
     private final RequestRecorder recorder;
     private final int recordedRequestLimit;
     private final String host;
@@ -124,7 +123,6 @@ public final class PaynetMockServer implements AutoCloseable {
         this.http = new MockHttpServer(builder.host, builder.port, builder.maxRequestBodyBytes,
                 MAX_REQUEST_HEADER_BYTES, spec, builder.mode.name().toLowerCase(Locale.ROOT), engine, paynetPages,
                 recorder);
-        this.wireMock = http.wireMock();
     }
 
     /** How many requests were answered ahead of WireMock's stub matching, for tests. */
@@ -156,7 +154,7 @@ public final class PaynetMockServer implements AutoCloseable {
             case NEW -> { }
         }
         try {
-            wireMock.start();
+            http.wireMock().start();
         } catch (FatalStartupException | IllegalStateException e) {
             stopQuietly();
             state = State.CLOSED;
@@ -169,14 +167,14 @@ public final class PaynetMockServer implements AutoCloseable {
     /** Jetty may have started its threads before binding failed. */
     private void stopQuietly() {
         try {
-            wireMock.stop();
+            http.wireMock().stop();
         } catch (Exception alreadyFailed) { // WireMock rethrows Jetty's checked exceptions unchecked
             // nothing more to release
         }
     }
 
     private String cannotListen(Throwable failure) {
-        String where = host + ":" + wireMock.getOptions().portNumber();
+        String where = host + ":" + http.wireMock().getOptions().portNumber();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException) {
                 return "Cannot listen on " + where + ": the port is already in use (" + cause.getMessage()
@@ -208,7 +206,7 @@ public final class PaynetMockServer implements AutoCloseable {
                     ? "The mock server is not running yet; call start() first"
                     : "The mock server was closed; build a new one with PaynetMockServer.builder()");
         }
-        return wireMock.port();
+        return http.wireMock().port();
     }
 
     /**
@@ -351,14 +349,14 @@ public final class PaynetMockServer implements AutoCloseable {
      * @return the WireMock server this mock runs on
      */
     public WireMockServer wireMock() {
-        return wireMock;
+        return http.wireMock();
     }
 
     /** Stops the server. Safe to call more than once. */
     @Override
     public synchronized void close() {
         if (state == State.RUNNING) {
-            wireMock.stop();
+            http.wireMock().stop();
         }
         state = State.CLOSED;
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The journal of every request the server answers (spec answers and user stubs alike). Keeps the newest
+ * The journal of every request that reaches the engine or WireMock (spec answers and user stubs alike). Keeps the newest
  * {@code limit} of them for tests, in place of WireMock's unbounded request journal, but no more than
  * {@value #MAX_BODY_BYTES} bytes of bodies (the newest request is always kept), and writes one log line per
  * request when asked. The line names the method, path and status only: never headers, query or body, which

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spec's answers ahead of WireMock ({@link SpecShortcut}) are the answers WireMock gives, byte for byte, and
- * WireMock takes over whenever it has something to add: a stub, a global delay, a request listener, a fault.
+ * The spec's answers ahead of WireMock (the server package's {@code SpecShortcut}) are the answers WireMock gives,
+ * byte for byte, and WireMock takes over whenever it has something to add: a stub, a global delay, a request listener,
+ * a fault.
  */
 class SpecShortcutTest {
 

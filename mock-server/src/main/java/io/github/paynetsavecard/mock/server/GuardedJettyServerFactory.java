@@ -138,7 +138,8 @@ final class GuardedJettyServerFactory implements HttpServerFactory {
      * the request threads: on 2 cores the warm p99 went from 7.6-12.8 ms to 3.0-4.2 ms at the same throughput.
      *
      * <p>The system properties {@value #REQUEST_THREADS_PROPERTY} and {@value #RESERVED_THREADS_PROPERTY} set the
-     * counts instead, to measure others (bench/quick.sh).
+     * counts instead, to measure others (bench/quick.sh); {@code reservedThreads=1} is what Jetty chose for this pool
+     * before (its {@code -1}, "size them yourself", gives 1 here).
      */
     record ThreadBudget(int acceptors, int selectors, int maxThreads, int minThreads, int reservedThreads) {
         static final String REQUEST_THREADS_PROPERTY = "paynet.mock.requestThreads";

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpStatus;
 
 /**
- * The RFC 7807 body of the answers the HTTP layer gives before a request reaches the engine (body too large,
- * headers too large, malformed HTTP). The engine's own problems look the same, so a client sees one error format.
+ * The RFC 7807 body of the server's own problem answers: the HTTP layer's before a request reaches the engine (body
+ * too large, headers too large, malformed HTTP), the contract pages' and the fault header's refusals. The engine's
+ * own problems look the same, so a client sees one error format.
  */
 final class HttpProblem {
     static final String CONTENT_TYPE = "application/problem+json";

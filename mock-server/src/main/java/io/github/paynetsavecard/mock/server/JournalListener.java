@@ -7,8 +7,9 @@ import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * Reports the requests WireMock answers (user stubs, faults, and spec answers while the {@link SpecShortcut} is
- * closed) to the {@link RequestJournal}; the shortcut reports its own.
+ * Reports the requests WireMock answers to the {@link RequestJournal}: user stubs, faults, and every spec answer
+ * the {@link SpecShortcut} leaves to WireMock (while a stub or delay is there, and requests WireMock reads its own
+ * way). The shortcut reports its own.
  */
 final class JournalListener implements ServeEventListener {
     private final RequestJournal journal;

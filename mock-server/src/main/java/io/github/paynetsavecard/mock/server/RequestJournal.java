@@ -4,12 +4,14 @@ import io.github.paynetsavecard.mock.engine.MockRequest;
 import java.util.function.Function;
 
 /**
- * Where the HTTP server reports every request it answered, the spec's answers and user stubs alike: the mock's
- * record of received requests and its request log. Called on request threads, several at once.
+ * Where the HTTP server reports every request that reaches the engine or WireMock, the spec's answers and user stubs
+ * alike: the mock's record of received requests and its request log. Requests refused before that (413, 415 and 431
+ * from the request guard, Jetty's own error pages) are not reported. Called on request threads, several at once.
  */
 public interface RequestJournal {
     /**
-     * Whether anything is recorded or logged; when not, the server builds no report at all.
+     * Whether anything is recorded or logged; when not, the server builds no report at all. Read when the server is
+     * built and per request, so it must not change.
      *
      * @return true when {@link #observe} and {@link #observeFault} have something to do
      */
