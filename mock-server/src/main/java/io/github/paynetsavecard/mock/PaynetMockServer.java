@@ -74,9 +74,6 @@ public final class PaynetMockServer implements AutoCloseable {
     /** How many received requests are kept for {@link #receivedRequests()} by default. */
     public static final int DEFAULT_RECORDED_REQUEST_LIMIT = 1000;
 
-    /** The mock's own paths (the contract, Paynet mode's page and state) start with this; Paynet's never do. */
-    static final String MOCK_ONLY_PREFIX = "/__paynet/";
-
     private enum State { NEW, RUNNING, CLOSED }
 
     private final RequestRecorder recorder;

@@ -3,6 +3,7 @@ package io.github.paynetsavecard.mock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.paynetsavecard.client.Redaction;
 import io.github.paynetsavecard.mock.engine.MockRequest;
+import io.github.paynetsavecard.mock.server.MockHttpServer;
 import io.github.paynetsavecard.mock.server.RequestJournal;
 import io.github.paynetsavecard.spec.OpenApiDocument;
 import java.time.Duration;
@@ -100,9 +101,9 @@ final class RequestRecorder implements RequestJournal {
     @Override
     public void observe(MockRequest request, boolean specAnswer, int status, Function<String, String> header, byte[] body) {
         if (limit > 0) {
-            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
-            List<String> violations = specAnswer && !mockOnly ? SpecBreach.violations(status, header, body) : List.of();
-            record(received(request, mockOnly, status, violations));
+            List<String> violations = specAnswer && !mockOnly(request) ? SpecBreach.violations(status, header, body)
+                    : List.of();
+            record(received(request, status, violations));
         }
         log(request, status);
     }
@@ -111,16 +112,20 @@ final class RequestRecorder implements RequestJournal {
     @Override
     public void observeFault(MockRequest request, int status) {
         if (limit > 0) {
-            boolean mockOnly = request.path().startsWith(PaynetMockServer.MOCK_ONLY_PREFIX);
-            record(received(request, mockOnly, 0, List.of()));
+            record(received(request, 0, List.of()));
         }
         log(request, status);
     }
 
-    private ReceivedRequest received(MockRequest request, boolean mockOnly, int status, List<String> violations) {
+    private ReceivedRequest received(MockRequest request, int status, List<String> violations) {
         return new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
-                request.body(), redaction, mockOnly ? Optional.empty() : operationIds.apply(request.method(), request.path()),
+                request.body(), redaction,
+                mockOnly(request) ? Optional.empty() : operationIds.apply(request.method(), request.path()),
                 status, violations);
+    }
+
+    private static boolean mockOnly(MockRequest request) {
+        return request.path().startsWith(MockHttpServer.MOCK_ONLY_PREFIX);
     }
 
     private void log(MockRequest request, int status) {

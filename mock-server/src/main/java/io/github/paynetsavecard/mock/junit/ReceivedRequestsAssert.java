@@ -103,10 +103,9 @@ public final class ReceivedRequestsAssert {
         return request.toString().lines().findFirst().orElse("");
     }
 
-    private static int nonNegative(int count) {
+    private static void nonNegative(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be 0 or more, but was " + count);
         }
-        return count;
     }
 }

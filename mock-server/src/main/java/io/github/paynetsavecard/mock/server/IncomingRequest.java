@@ -25,37 +25,31 @@ final class IncomingRequest {
     static MockRequest from(Request request) {
         String url = request.getUrl() == null ? "/" : request.getUrl();
         int queryStart = url.indexOf('?');
-        String path = queryStart < 0 ? url : url.substring(0, queryStart);
-        String query = queryStart < 0 ? "" : url.substring(queryStart + 1);
-        byte[] body = request.getBody();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (request.getHeaders() != null) {
             for (HttpHeader header : request.getHeaders().all()) {
                 headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
             }
         }
-        return new MockRequest(
-                request.getMethod().getName(),
-                path.isEmpty() ? "/" : path,
-                parseQuery(query),
-                frozen(headers),
-                body == null ? new byte[0] : body);
+        return of(request.getMethod().getName(), queryStart < 0 ? url : url.substring(0, queryStart),
+                queryStart < 0 ? "" : url.substring(queryStart + 1), headers, request.getBody());
     }
 
     /** Jetty's request, read the way WireMock's servlet adapter reads it, for {@link SpecShortcut}. */
     static MockRequest from(org.eclipse.jetty.server.Request request, byte[] body) {
-        String path = request.getRequestURI();
-        String query = request.getQueryString();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HttpField field : request.getHttpFields()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue());
         }
-        return new MockRequest(
-                request.getMethod().toUpperCase(Locale.ROOT),
-                path == null || path.isEmpty() ? "/" : path,
-                parseQuery(query == null ? "" : query),
-                frozen(headers),
-                body);
+        return of(request.getMethod().toUpperCase(Locale.ROOT), request.getRequestURI(), request.getQueryString(),
+                headers, body);
+    }
+
+    /** The one place both views become a request: an absent path is {@code /}, an absent query or body empty. */
+    private static MockRequest of(String method, String path, String query, Map<String, List<String>> headers,
+                                  byte[] body) {
+        return new MockRequest(method, path == null || path.isEmpty() ? "/" : path,
+                parseQuery(query == null ? "" : query), frozen(headers), body == null ? new byte[0] : body);
     }
 
     /** Header names compare case-insensitively, as HTTP says; values keep their order. */

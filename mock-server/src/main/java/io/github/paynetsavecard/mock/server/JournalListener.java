@@ -26,14 +26,14 @@ final class JournalListener implements ServeEventListener {
     @Override
     public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
         LoggedResponse response = serveEvent.getResponse();
-        boolean specAnswer = serveEvent.getStubMapping() != null
-                && MockHttpServer.SPEC_STUB_NAME.equals(serveEvent.getStubMapping().getName());
         if (response.getFault() != null) {
             journal.observeFault(IncomingRequest.from(serveEvent.getRequest()), response.getStatus());
-        } else {
-            journal.observe(IncomingRequest.from(serveEvent.getRequest()), specAnswer, response.getStatus(),
-                    name -> header(response, name), response.getBody());
+            return;
         }
+        boolean specAnswer = serveEvent.getStubMapping() != null
+                && MockHttpServer.SPEC_STUB_ID.equals(serveEvent.getStubMapping().getId());
+        journal.observe(IncomingRequest.from(serveEvent.getRequest()), specAnswer, response.getStatus(),
+                name -> header(response, name), response.getBody());
     }
 
     private static String header(LoggedResponse response, String name) {

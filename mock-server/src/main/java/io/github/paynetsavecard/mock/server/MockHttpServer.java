@@ -32,14 +32,17 @@ public final class MockHttpServer {
     /** The request header that asks for a fault; see {@link MockFault}. */
     public static final String FAULT_HEADER = MockFault.HEADER;
 
-    /** The name of the catch-all stub whose answers come from the spec. */
-    static final String SPEC_STUB_NAME = "answer from the spec";
+    /** The mock's own paths (the contract, Paynet mode's page and state) start with this; Paynet's never do. */
+    public static final String MOCK_ONLY_PREFIX = "/__paynet/";
+
+    /** The id of the catch-all stub whose answers come from the spec (the same in every server: stubs are per server). */
+    static final UUID SPEC_STUB_ID = UUID.fromString("5bec0a25-5a7e-4c0d-9a11-0f5a9e7c0de5");
+    private static final String SPEC_STUB_NAME = "answer from the spec";
     /** Below every stub a user adds (WireMock's default priority is 5; a lower number wins). */
     private static final int SPEC_ANSWER_PRIORITY = Integer.MAX_VALUE;
 
     private final ListenedWireMockServer wireMock;
     private final SpecShortcut shortcut;
-    private final UUID specStubId;
 
     /**
      * A server, not listening yet: {@link #wireMock()}{@code .start()} starts it.
@@ -72,10 +75,11 @@ public final class MockHttpServer {
         }
         ListenedWireMockServer server = new ListenedWireMockServer(options, shortcut);
         this.wireMock = server;
-        this.specStubId = wireMock.stubFor(any(anyUrl())
+        wireMock.stubFor(any(anyUrl())
+                .withId(SPEC_STUB_ID)
                 .atPriority(SPEC_ANSWER_PRIORITY)
                 .withName(SPEC_STUB_NAME)
-                .willReturn(aResponse().withTransformers(SpecAnswer.NAME))).getId();
+                .willReturn(aResponse().withTransformers(SpecAnswer.NAME)));
         shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
     }
 
@@ -113,7 +117,7 @@ public final class MockHttpServer {
     /** Removes every stub but the spec's catch-all. */
     public void resetStubs() {
         for (StubMapping stub : wireMock.getStubMappings()) {
-            if (!stub.getId().equals(specStubId)) {
+            if (!stub.getId().equals(SPEC_STUB_ID)) {
                 wireMock.removeStubMapping(stub);
             }
         }
@@ -134,7 +138,7 @@ public final class MockHttpServer {
      */
     private boolean onlySpecAnswers() {
         List<StubMapping> stubs = wireMock.getStubMappings();
-        if (stubs.size() != 1 || !stubs.get(0).getId().equals(specStubId)) {
+        if (stubs.size() != 1 || !stubs.get(0).getId().equals(SPEC_STUB_ID)) {
             return false;
         }
         var settings = wireMock.getGlobalSettings().getSettings();

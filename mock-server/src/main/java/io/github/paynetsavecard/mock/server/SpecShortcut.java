@@ -2,6 +2,7 @@ package io.github.paynetsavecard.mock.server;
 
 import io.github.paynetsavecard.mock.engine.MockRequest;
 import io.github.paynetsavecard.mock.engine.MockResponse;
+import io.github.paynetsavecard.spec.index.MediaType;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import jakarta.servlet.ServletException;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.io.EofException;
@@ -31,6 +33,7 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
 final class SpecShortcut extends HandlerWrapper {
     private final SpecAnswer answers;
     private final RequestJournal journal;
+    private final boolean observed;
     private final LongAdder answered = new LongAdder();
     private volatile BooleanSupplier wireMockHasNothingToAdd = () -> false;
     /** {@link #wireMockHasNothingToAdd}, as last checked: read per request, checked only when WireMock changes. */
@@ -39,6 +42,7 @@ final class SpecShortcut extends HandlerWrapper {
     SpecShortcut(SpecAnswer answers, RequestJournal journal) {
         this.answers = answers;
         this.journal = journal;
+        this.observed = journal.isObserving();
     }
 
     /**
@@ -104,7 +108,7 @@ final class SpecShortcut extends HandlerWrapper {
         MockRequest incoming = IncomingRequest.from(baseRequest, sent);
         MockResponse answer = answers.answer(incoming);
         byte[] body = answer.body();
-        if (journal.isObserving()) {
+        if (observed) {
             journal.observe(incoming, true, answer.status(), name -> answer.header(name).orElse(null), body);
         }
         response.setStatus(answer.status());
@@ -127,7 +131,7 @@ final class SpecShortcut extends HandlerWrapper {
     }
 
     /** Whether WireMock's own reading of this request could differ from {@link IncomingRequest}'s (see above). */
-    static boolean takesShortcut(Request request) {
+    private static boolean takesShortcut(Request request) {
         if (request.getHeader(MockFault.HEADER) != null) {
             return false;
         }
@@ -138,17 +142,15 @@ final class SpecShortcut extends HandlerWrapper {
         return plainPath(request.getRequestURI());
     }
 
+    /** Not a form or multipart body, and UTF-8 or no charset; one that does not parse is left to WireMock too. */
     private static boolean plainContentType(String contentType) {
-        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("form") || lower.contains("multipart/")) {
+        Optional<MediaType> parsed = MediaType.parse(contentType);
+        if (parsed.isEmpty() || parsed.get().type().equals("multipart")
+                || parsed.get().essence().equals("application/x-www-form-urlencoded")) {
             return false;
         }
-        int charset = lower.indexOf("charset=");
-        if (charset < 0) {
-            return true;
-        }
-        String name = lower.substring(charset + "charset=".length()).replace("\"", "").trim();
-        return name.equals("utf-8") || name.startsWith("utf-8;") || name.equals("utf8");
+        String charset = parsed.get().parameters().get("charset");
+        return charset == null || charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
     }
 
     /** Slash-separated segments of letters, digits and {@code - . _ ~}, no segment empty, {@code .} or {@code ..}. */
