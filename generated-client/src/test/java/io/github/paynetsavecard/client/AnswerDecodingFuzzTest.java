@@ -64,7 +64,8 @@ class AnswerDecodingFuzzTest {
         byte[] answer = firstLineEnd < 0 ? new byte[0] : Arrays.copyOfRange(input, firstLineEnd + 1, input.length);
         ANSWER.set(wire(answer, !call.endsWith(" raw")));
         try {
-            call(call.replace(" raw", "")); // an outcome, or PaynetTransportException: nothing else may escape
+            // An outcome, never null (a JSON `null` body included), or PaynetTransportException: nothing else may escape.
+            assertThat(call(call.replace(" raw", ""))).isNotNull();
         } catch (PaynetTransportException expected) {
             assertThat(expected.getMessage()).isNotBlank().doesNotContain("sck_fuzz");
         } finally {

@@ -67,16 +67,28 @@ class SpecShortcutTest {
         try (PaynetMockServer mock = PaynetMockServer.builder().mode(mode).build().start()) {
             Map<String, String> requests = requests(saveCardRequestExample("withDescription"));
 
-            List<String> ahead = answers(mock, requests);
-            long answeredAhead = mock.answeredAheadOfWireMock();
+            List<String> leftToWireMock = new ArrayList<>();
+            List<String> ahead = new ArrayList<>();
+            for (Map.Entry<String, String> request : requests.entrySet()) {
+                long before = mock.answeredAheadOfWireMock();
+                ahead.add(answer(mock, request.getValue()));
+                if (mock.answeredAheadOfWireMock() == before) {
+                    leftToWireMock.add(request.getKey());
+                }
+            }
+            // The requests WireMock reads its own way go to WireMock even with no stub; every other one goes ahead.
+            assertThat(leftToWireMock)
+                    .containsExactly("Latin-1 charset", "form body", "escaped path", "dot segment");
+
             // A stub that matches none of these requests is enough to send every request through WireMock.
             mock.wireMock().stubFor(get("/only/for/this/test").willReturn(aResponse().withStatus(418)));
-            List<String> throughWireMock = answers(mock, requests);
-
+            long answeredAhead = mock.answeredAheadOfWireMock();
+            List<String> throughWireMock = new ArrayList<>();
+            for (String request : requests.values()) {
+                throughWireMock.add(answer(mock, request));
+            }
             assertThat(mock.answeredAheadOfWireMock()).as("answered ahead once the stub was there")
                     .isEqualTo(answeredAhead);
-            // Form body, escaped path and dot segment, Latin-1 charset go to WireMock in both rounds.
-            assertThat(answeredAhead).isEqualTo(requests.size() - 4);
             List<String> names = new ArrayList<>(requests.keySet());
             for (int i = 0; i < names.size(); i++) {
                 assertThat(ahead.get(i)).as(names.get(i)).isEqualTo(throughWireMock.get(i));
@@ -84,14 +96,9 @@ class SpecShortcutTest {
         }
     }
 
-    private static List<String> answers(PaynetMockServer mock, Map<String, String> requests) throws IOException {
-        List<String> answers = new ArrayList<>();
-        for (String request : requests.values()) {
-            // The Date header is the only part that may differ between two answers a second apart.
-            answers.add(raw(mock.port(), request.getBytes(StandardCharsets.UTF_8))
-                    .replaceAll("(?m)^Date: .*\r\n", ""));
-        }
-        return answers;
+    private static String answer(PaynetMockServer mock, String request) throws IOException {
+        // The Date header is the only part that may differ between two answers a second apart.
+        return raw(mock.port(), request.getBytes(StandardCharsets.UTF_8)).replaceAll("(?m)^Date: .*\r\n", "");
     }
 
     @Test
