@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: MINUTES of a mixed load against the standalone mock (Paynet mode, loopback only), watching memory.
 #
-#   flock /tmp/paynet-bench.lock bench/soak.sh 10
+#   flock /tmp/paynet-build.lock flock /tmp/paynet-bench.lock bench/soak.sh 10
 #
 # Load: wrk with bench/soak.lua on SOAK_CONNECTIONS (4) connections, one wrk thread each, so that every connection
 # walks its own cycle: Auth, save_card in both branches (with card_desc; without, then the hosted page GET and
@@ -17,7 +17,7 @@
 # whether memory is flat (every sample of the last minute within 10 % of the second minute's mean; needs 3 minutes
 # or more). Exits 1 when any check fails, 2 on a usage or start-up error.
 # Settings: SOAK_CONNECTIONS (4), SOAK_JAVA_OPTS (-Xmx256m with the jar; added to the launcher's flags), SOAK_JAR (the launcher mock-server/target/paynet-mock
-# when it exists, else mock-server/target/paynet-mock-server.jar; built when missing, under the build lock).
+# when it exists, else mock-server/target/paynet-mock-server.jar; built when missing: the caller holds the build lock).
 set -euo pipefail
 
 MINUTES=${1:-}
@@ -39,13 +39,14 @@ if [[ -z $JAR ]]; then
   else JAR=mock-server/target/paynet-mock-server.jar; fi
 fi
 if [[ ! -e $JAR ]]; then
-  echo "building the mock (under /tmp/paynet-build.lock) ..."
-  flock /tmp/paynet-build.lock ./mvnw -B -q -pl mock-server -am package -DskipTests >"$OUT/build.log" 2>&1 \
+  # Not under a flock of its own: the caller holds /tmp/paynet-build.lock (above), and a second flock would wait for it.
+  echo "building the mock ..."
+  ./mvnw -B -q -pl mock-server -am package -DskipTests >"$OUT/build.log" 2>&1 \
     || { echo "bench/soak.sh: the build failed; see $OUT/build.log" >&2; exit 2; }
 fi
 
-# Run in place: the launcher's AppCDS archive serves the jar at its build path only (a copy starts without it), so a
-# soak of the documented launch holds /tmp/paynet-build.lock for its whole run, as bench/run.sh does.
+# Run in place: the launcher's AppCDS archive serves the jar at its build path only (a copy starts without it), so
+# run the soak under /tmp/paynet-build.lock (the usage line above), as bench/run.sh is run: no rebuild replaces it.
 if [[ $JAR == *.jar ]]; then
   # shellcheck disable=SC2086 # JAVA_OPTS holds several flags
   setsid java $JAVA_OPTS -jar "$JAR" --port 0 >"$OUT/mock.log" 2>&1 &
