@@ -42,7 +42,9 @@ public final class ApiSpec {
      * ({@link OpenApiDocument#model()}), which keeps a quarter of a second out of every mock's first start.
      *
      * @return the parsed spec, read from {@link #RESOURCE}, a new instance on each call
-     * @throws InvalidSpecException when the resource is not on the classpath or is not YAML
+     * @throws InvalidSpecException when the resource is not on the classpath, is not YAML, or is not an OpenAPI 3
+     *                              object
+     * @throws java.io.UncheckedIOException when the resource cannot be read
      */
     public static OpenApiDocument bundled() {
         ClassLoader loader = ApiSpec.class.getClassLoader();

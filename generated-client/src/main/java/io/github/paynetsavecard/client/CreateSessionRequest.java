@@ -229,7 +229,7 @@ public final class CreateSessionRequest {
     }
 
     /**
-     * @param referenceNo the merchant's own reference for the payment; optional
+     * @param referenceNo the merchant's own reference for the payment; optional, but not blank when given
      * @return this builder
      */
     public Builder referenceNo(String referenceNo) {
@@ -238,7 +238,7 @@ public final class CreateSessionRequest {
     }
 
     /**
-     * @param agentId the Paynet agent (dealer) the payment belongs to; optional
+     * @param agentId the Paynet agent (dealer) the payment belongs to; optional, but not blank when given
      * @return this builder
      */
     public Builder agentId(String agentId) {

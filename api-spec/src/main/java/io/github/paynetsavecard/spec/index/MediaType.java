@@ -92,7 +92,7 @@ public record MediaType(String type, String subtype, String fullSubtype, Map<Str
     }
 
     /**
-     * {@code type/subtype} as written, without parameters.
+     * {@code type/subtype}, without parameters.
      *
      * @return the essence in lower case, with the suffix, e.g. {@code application/vnd.api+json}
      */

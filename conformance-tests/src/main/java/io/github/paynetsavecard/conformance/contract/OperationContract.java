@@ -167,7 +167,8 @@ public final class OperationContract {
     }
 
     /**
-     * The JSON content of the first declared 4xx response: the shape Paynet gives every error ("any other status").
+     * The first JSON content with a schema among the declared 4xx responses: the shape Paynet gives every error
+     * ("any other status").
      *
      * @return the first 4xx response's JSON content that has a schema, or empty when there is none
      */
@@ -195,7 +196,8 @@ public final class OperationContract {
      * response's schema. Empty when the answer conforms.
      *
      * @param exchange the request sent to this operation and its answer; not null
-     * @return the first rule of the three that is broken, or every schema violation of the body; empty when none is
+     * @return the first rule that is broken (a declared status; no body where the spec declares none; the rest named
+     *         above), or every schema violation of the body; empty when none is
      */
     public List<RuleViolation> violations(Exchange exchange) {
         Exchange.WireResponse response = exchange.answer();
