@@ -67,8 +67,10 @@ final class RequestGuard extends HandlerWrapper {
         try {
             super.handle(target, baseRequest, request, response);
         } catch (RuntimeException | ServletException | IOException failure) {
-            if (UnreadableRequest.isAnsweredByJetty(failure)) {
-                throw failure; // the body counter's 413 and 415 (Jetty answers them), or a client that went away
+            // The body counter's 413 and 415 (Jetty answers them), or a client that went away: Jetty fails a write
+            // pending when the connection closes with a plain IOException, so the closed connection is what tells.
+            if (UnreadableRequest.isAnsweredByJetty(failure) || !baseRequest.getHttpChannel().getEndPoint().isOpen()) {
+                throw failure;
             }
             // Below this point run WireMock and the SpecShortcut, which passes its socket failures as EofException;
             // the engine answers every failure of its own. WireMock decodes the request eagerly: form fields,
