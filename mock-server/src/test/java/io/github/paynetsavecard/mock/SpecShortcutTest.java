@@ -32,6 +32,7 @@ class SpecShortcutTest {
     private static Map<String, String> requests(String body) {
         Map<String, String> requests = new LinkedHashMap<>();
         requests.put("valid save_card", post(SAVE_CARD, "application/json", body, TEST_KEY));
+        requests.put("chunked save_card", chunked(SAVE_CARD, body, TEST_KEY));
         requests.put("trailing slash", post(SAVE_CARD + "/", "application/json", body, TEST_KEY));
         requests.put("invalid body", post(SAVE_CARD, "application/json", "{\"card_desc\":\"\"}", TEST_KEY));
         requests.put("not JSON", post(SAVE_CARD, "application/json", "{", TEST_KEY));
@@ -59,6 +60,18 @@ class SpecShortcutTest {
         return "POST " + path + " HTTP/1.1\r\nHost: mock\r\nContent-Type: " + contentType + "\r\n"
                 + (key == null ? "" : "Authorization: " + key + "\r\n")
                 + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body;
+    }
+
+    /** A body without Content-Length, in two chunks: the shortcut reads it to the end instead of by its length. */
+    private static String chunked(String path, String body, String key) {
+        int half = body.length() / 2;
+        return "POST " + path + " HTTP/1.1\r\nHost: mock\r\nContent-Type: application/json\r\nAuthorization: " + key
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + chunk(body.substring(0, half)) + chunk(body.substring(half)) + "0\r\n\r\n";
+    }
+
+    private static String chunk(String part) {
+        return Integer.toHexString(part.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + part + "\r\n";
     }
 
     @ParameterizedTest
@@ -90,6 +103,8 @@ class SpecShortcutTest {
             assertThat(mock.answeredAheadOfWireMock()).as("answered ahead once the stub was there")
                     .isEqualTo(answeredAhead);
             List<String> names = new ArrayList<>(requests.keySet());
+            assertThat(ahead.get(names.indexOf("chunked save_card"))).as("the same body, chunked")
+                    .isEqualTo(ahead.get(names.indexOf("valid save_card")));
             for (int i = 0; i < names.size(); i++) {
                 assertThat(ahead.get(i)).as(names.get(i)).isEqualTo(throughWireMock.get(i));
             }

@@ -101,7 +101,7 @@ final class SpecShortcut extends HandlerWrapper {
         }
         byte[] sent;
         try {
-            sent = request.getInputStream().readAllBytes();
+            sent = body(request);
         } catch (IOException connectionGone) {
             throw new EofException(connectionGone); // the guard's 413 and 415 are unchecked and pass as they are
         }
@@ -123,6 +123,18 @@ final class SpecShortcut extends HandlerWrapper {
             throw new EofException(connectionGone);
         }
         baseRequest.setHandled(true);
+    }
+
+    /**
+     * The body's bytes. With a Content-Length, one array of that length: {@code readAllBytes} would allocate an 8 KiB
+     * buffer per request and copy out of it, which was a third of the bytes allocated per answered request.
+     */
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length < 0 || length > Integer.MAX_VALUE) {
+            return request.getInputStream().readAllBytes();
+        }
+        return request.getInputStream().readNBytes((int) length);
     }
 
     /** How many requests were answered here rather than by WireMock. */
