@@ -36,8 +36,9 @@ final class ResponseValidator {
                     "Unable to match the returned status code with those defined in the document: " + codes));
         }
         ResponseDefinition response = declared.get();
-        Optional<String> contentType = ParameterCheck.caseInsensitive(listValues(headers)).apply("content-type")
-                .stream().findFirst();
+        Map<String, List<String>> values = listValues(headers);
+        Optional<String> contentType = ParameterCheck.caseInsensitive(values).apply("content-type").stream()
+                .findFirst();
         Optional<MediaType> mediaType = contentType.flatMap(MediaType::parse);
         List<Violation> violations = new ArrayList<>();
         if (!response.contents().isEmpty() && matching(response.contents(), mediaType).isEmpty()) {
@@ -50,7 +51,7 @@ final class ResponseValidator {
             MediaType.contentFor(response.contents(), mediaType).flatMap(schemas::body)
                     .ifPresent(schema -> violations.addAll(SchemaCheck.check(schema, body.get(), "body", SIDE)));
         }
-        violations.addAll(ParameterCheck.check(response.headerCheck(), schemas, listValues(headers), SIDE));
+        violations.addAll(ParameterCheck.check(response.headerCheck(), schemas, values, SIDE));
         return List.copyOf(violations);
     }
 

@@ -3,8 +3,10 @@ package io.github.paynetsavecard.mock.paynet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.paynetsavecard.mock.engine.RuleOutcome;
+import io.github.paynetsavecard.spec.index.Operation;
 import io.github.paynetsavecard.spec.index.SpecIndex;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +66,16 @@ final class PaynetContract {
     }
 
     private final SpecIndex index;
+    /** The operations Paynet mode plays, by id, found once: the rules ask for them on every request. */
+    private final Map<String, Operation> played;
 
     private PaynetContract(SpecIndex index) {
         this.index = index;
+        Map<String, Operation> found = new HashMap<>();
+        for (String operationId : List.of(CREATE_SESSION, SAVE_CARD, CHARGE)) {
+            index.operation(operationId).ifPresent(operation -> found.put(operationId, operation));
+        }
+        this.played = Map.copyOf(found);
     }
 
     /**
@@ -109,7 +118,7 @@ final class PaynetContract {
             missing.add(where + " {status, example}");
             return;
         }
-        boolean found = index.requireOperation(operationId).response(String.valueOf(answer.get().status()))
+        boolean found = played.get(operationId).response(String.valueOf(answer.get().status()))
                 .map(response -> response.contents().stream()
                         .anyMatch(content -> content.example(answer.get().example()).isPresent()))
                 .orElse(false);
@@ -120,7 +129,7 @@ final class PaynetContract {
     }
 
     boolean has(String operationId) {
-        return index.operation(operationId).isPresent();
+        return played.containsKey(operationId);
     }
 
     /** The channel the spec names as Paynet's rule, or {@link #FALLBACK_ERROR_CHANNEL}. */
@@ -153,14 +162,14 @@ final class PaynetContract {
 
     /** The operation's {@code x-...} extension, or a missing node. */
     JsonNode extension(String operationId, String name) {
-        return index.operation(operationId).flatMap(operation -> operation.extension(name))
-                .orElse(MissingNode.getInstance());
+        Operation operation = played.get(operationId);
+        return operation == null ? MissingNode.getInstance() : operation.extension(name).orElse(MissingNode.getInstance());
     }
 
     /** The JSON type the schema of a top-level field of the operation's 200 answer declares, e.g. "integer". */
     Optional<String> responseFieldType(String operationId, String field) {
         // The index's schemas have their references inlined.
-        return index.operation(operationId).flatMap(operation -> operation.response("200")).stream()
+        return Optional.ofNullable(played.get(operationId)).flatMap(operation -> operation.response("200")).stream()
                 .flatMap(ok -> ok.contents().stream())
                 .flatMap(content -> content.schema().stream())
                 .map(schema -> schema.path("properties").path(field).path("type"))
