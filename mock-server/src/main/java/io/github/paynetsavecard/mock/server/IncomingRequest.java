@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +26,7 @@ final class IncomingRequest {
     static MockRequest from(Request request) {
         String url = request.getUrl() == null ? "/" : request.getUrl();
         int queryStart = url.indexOf('?');
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        SortedMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (request.getHeaders() != null) {
             for (HttpHeader header : request.getHeaders().all()) {
                 headers.computeIfAbsent(header.key(), name -> new ArrayList<>()).addAll(header.values());
@@ -37,7 +38,7 @@ final class IncomingRequest {
 
     /** Jetty's request, read the way WireMock's servlet adapter reads it, for {@link SpecShortcut}. */
     static MockRequest from(org.eclipse.jetty.server.Request request, byte[] body) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        SortedMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (HttpField field : request.getHttpFields()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue());
         }
@@ -46,16 +47,19 @@ final class IncomingRequest {
     }
 
     /** The one place both views become a request: an absent path is {@code /}, an absent query or body empty. */
-    private static MockRequest of(String method, String path, String query, Map<String, List<String>> headers,
+    private static MockRequest of(String method, String path, String query, SortedMap<String, List<String>> headers,
                                   byte[] body) {
         return new MockRequest(method, path == null || path.isEmpty() ? "/" : path,
                 parseQuery(query == null ? "" : query), frozen(headers), body == null ? new byte[0] : body);
     }
 
-    /** Header names compare case-insensitively, as HTTP says; values keep their order. */
-    private static Map<String, List<String>> frozen(Map<String, List<String>> headers) {
+    /**
+     * Header names compare case-insensitively, as HTTP says; values keep their order. A sorted view, so that
+     * {@link MockRequest#headerValues} sees the case-insensitive order and skips its scan for other spellings.
+     */
+    private static Map<String, List<String>> frozen(SortedMap<String, List<String>> headers) {
         headers.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableSortedMap(headers);
     }
 
     /** {@code a=1&a=2&b} -> {a=[1, 2], b=[""]}, decoded like a form (as Prism's Node URL parser does). */
