@@ -3,6 +3,7 @@ package io.github.paynetsavecard.mock.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.paynetsavecard.spec.index.Content;
 import io.github.paynetsavecard.spec.index.HeaderDefinition;
 import io.github.paynetsavecard.spec.index.MediaType;
 import io.github.paynetsavecard.spec.index.Operation;
@@ -39,19 +40,22 @@ final class AnswerRenderer {
         this.dynamicSampler = new DynamicSampler(references);
     }
 
+    /**
+     * The answer for {@code chosen}.
+     *
+     * @param fields top-level fields a rule replaces in the chosen example's body when it is a JSON object (a
+     *               {@code MissingNode} removes one); empty to answer the example as it is
+     */
     MockResponse render(Operation operation, Selection.Chosen chosen, Preferences preferences,
-                                List<Violation> requestViolations, Map<String, String> corsHeaders,
-                                boolean patched) {
+                        List<Violation> requestViolations, Map<String, String> corsHeaders,
+                        Map<String, JsonNode> fields) {
         Rendered rendered;
-        if (chosen.body() instanceof BodyChoice.FromExample example && !preferences.dynamic() && !patched) {
-            // Examples never change: render and self-validate each one once.
-            RenderKey key = new RenderKey(operation, chosen.response().contents(), chosen.status(),
-                    chosen.mediaType().orElse(null), example.value());
-            rendered = renderedExamples.get(key);
-            if (rendered == null) {
-                rendered = renderFresh(operation, chosen, preferences);
-                renderedExamples.putIfAbsent(key, rendered);
-            }
+        boolean patched = !fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
+                && example.value().isObject();
+        if (patched) {
+            rendered = renderPatched(operation, chosen, preferences, fields);
+        } else if (chosen.body() instanceof BodyChoice.FromExample && !preferences.dynamic()) {
+            rendered = renderedExample(operation, chosen, preferences);
         } else {
             rendered = renderFresh(operation, chosen, preferences);
         }
@@ -62,6 +66,50 @@ final class AnswerRenderer {
         violationsHeader(requestViolations, rendered.violations()).ifPresent(value -> all.put("sl-violations", value));
         all.putAll(rendered.headers());
         return new MockResponse(chosen.status(), all, rendered.body());
+    }
+
+    /** Examples never change: each one is rendered and self-validated once. */
+    private Rendered renderedExample(Operation operation, Selection.Chosen chosen, Preferences preferences) {
+        BodyChoice.FromExample example = (BodyChoice.FromExample) chosen.body();
+        RenderKey key = new RenderKey(operation, chosen.response().contents(), chosen.status(),
+                chosen.mediaType().orElse(null), example.value());
+        Rendered rendered = renderedExamples.get(key);
+        if (rendered == null) {
+            rendered = renderFresh(operation, chosen, preferences);
+            renderedExamples.putIfAbsent(key, rendered);
+        }
+        return rendered;
+    }
+
+    /**
+     * The example with {@code fields} in place. When the example renders clean and the replaced fields fit their
+     * schemas one by one ({@link ValidationSchemas#stillFits}), the example's headers and empty findings stand and
+     * only the body is written again; otherwise the patched answer is rendered and checked as a whole.
+     */
+    private Rendered renderPatched(Operation operation, Selection.Chosen chosen, Preferences preferences,
+                                   Map<String, JsonNode> fields) {
+        ObjectNode body = ((ObjectNode) ((BodyChoice.FromExample) chosen.body()).value()).deepCopy();
+        fields.forEach((name, value) -> {
+            if (value.isMissingNode()) {
+                body.remove(name);
+            } else {
+                body.set(name, value);
+            }
+        });
+        Selection.Chosen patched = chosen.withBody(new BodyChoice.FromExample(body));
+        if (preferences.dynamic()) {
+            return renderFresh(operation, patched, preferences);
+        }
+        Rendered example = renderedExample(operation, chosen, preferences);
+        Optional<Content> content = MediaType.contentFor(chosen.response().contents(),
+                chosen.mediaType().flatMap(MediaType::parse));
+        if (example.problem() != null || !example.violations().isEmpty() || content.isEmpty()
+                || !schemas.stillFits(content.get(), fields)) {
+            return renderFresh(operation, patched, preferences);
+        }
+        Optional<byte[]> bytes = serialize(Optional.of(body), chosen.mediaType());
+        return bytes.isEmpty() ? renderFresh(operation, patched, preferences)
+                : new Rendered(example.headers(), bytes.get(), List.of(), null);
     }
 
     /** A rendered answer before CORS and request violations: its headers, body and own violations, or a problem. */

@@ -161,21 +161,7 @@ public final class MockEngine {
         if (selection instanceof Selection.Failed failed) {
             return failed.problem().response(corsHeaders);
         }
-        Selection.Chosen chosen = (Selection.Chosen) selection;
-        if (!fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
-                && example.value().isObject()) {
-            ObjectNode patched = ((ObjectNode) example.value()).deepCopy();
-            // A missing node removes the field: the example's value would be wrong, and there is none to give.
-            fields.forEach((name, value) -> {
-                if (value.isMissingNode()) {
-                    patched.remove(name);
-                } else {
-                    patched.set(name, value);
-                }
-            });
-            chosen = chosen.withBody(new BodyChoice.FromExample(patched));
-        }
-        return renderer.render(operation, chosen, preferences, violations, corsHeaders, !fields.isEmpty());
+        return renderer.render(operation, (Selection.Chosen) selection, preferences, violations, corsHeaders, fields);
     }
 
     private static Problem routingProblem(Route route) {

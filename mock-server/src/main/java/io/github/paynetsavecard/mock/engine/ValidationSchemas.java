@@ -39,6 +39,7 @@ final class ValidationSchemas {
     private final SchemaValidator validator;
     private final Map<Content, Optional<CompiledSchema>> bodies = new IdentityHashMap<>();
     private final Map<ParameterGroup, Optional<CompiledSchema>> parameters = new IdentityHashMap<>();
+    private final Map<Content, Optional<FieldwiseCheck>> fieldwise = new IdentityHashMap<>();
 
     ValidationSchemas(SpecIndex index) {
         this.validator = SchemaValidator.of(index.document());
@@ -49,7 +50,13 @@ final class ValidationSchemas {
                 parameters.computeIfAbsent(group, this::compileGroup);
             }
             for (ResponseDefinition response : operation.responses()) {
-                response.contents().forEach(content -> bodies.computeIfAbsent(content, c -> body(c, "writeOnly")));
+                for (Content content : response.contents()) {
+                    if (!bodies.containsKey(content)) {
+                        Optional<JsonNode> schema = validated(content, "writeOnly");
+                        bodies.put(content, schema.flatMap(this::compile));
+                        fieldwise.put(content, schema.flatMap(json -> FieldwiseCheck.of(json, validator)));
+                    }
+                }
                 parameters.computeIfAbsent(response.headerCheck(), this::compileGroup);
             }
         }
@@ -66,11 +73,26 @@ final class ValidationSchemas {
         return compiled != null ? compiled : compileGroup(group);
     }
 
-    private Optional<CompiledSchema> body(Content content, String stripped) {
-        if (content.schema().isEmpty()) {
-            return Optional.empty();
+    /**
+     * Whether an answer of {@code content} whose example was clean is still clean with {@code fields} replaced, as
+     * far as a check field by field can tell ({@link FieldwiseCheck}); false means: check the whole body.
+     */
+    boolean stillFits(Content content, Map<String, JsonNode> fields) {
+        if (body(content).isEmpty()) {
+            return true; // the body is not validated at all
         }
-        return compile(AccessModes.strip(AllOfMerge.merged(NumberFormats.bounded(content.schema().get())), stripped));
+        Optional<FieldwiseCheck> check = fieldwise.get(content);
+        return check != null && check.isPresent() && check.get().fits(fields);
+    }
+
+    private Optional<CompiledSchema> body(Content content, String stripped) {
+        return validated(content, stripped).flatMap(this::compile);
+    }
+
+    /** The schema a body of {@code content} is validated with, before compiling. */
+    private static Optional<JsonNode> validated(Content content, String stripped) {
+        return content.schema().map(schema -> AccessModes.strip(AllOfMerge.merged(NumberFormats.bounded(schema)),
+                stripped));
     }
 
     private Optional<CompiledSchema> compileGroup(ParameterGroup group) {

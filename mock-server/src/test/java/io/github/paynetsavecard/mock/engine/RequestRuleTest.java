@@ -92,6 +92,17 @@ class RequestRuleTest {
     }
 
     @Test
+    void reportsARequiredFieldARuleRemoved() {
+        RequestRule noCode = context -> Optional.of(RuleOutcome.select(200, "saved").withoutField("code"));
+
+        MockResponse answer = validSaveCard().sendTo(engineWith(noCode));
+
+        assertThat(body(answer).has("code")).isFalse();
+        assertThat(answer.header("sl-violations")).hasValueSatisfying(value -> assertThat(value)
+                .contains("\"location\":[\"response\",\"body\"]").contains("required property 'code'"));
+    }
+
+    @Test
     void tellsRulesWhetherTheClientForcedAnAnswer() {
         List<Boolean> seen = new ArrayList<>();
         MockEngine engine = engineWith(context -> {
