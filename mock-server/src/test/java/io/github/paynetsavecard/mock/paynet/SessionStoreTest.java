@@ -97,6 +97,26 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSaveCardThatChangesNothingStillAnswersAndAChangeAfterItCounts() {
+        SessionStore store = store(100);
+        String id = store.create(1000, CardStorageFields.NONE).id();
+
+        SessionStore.Change first = store.saveCard(id, "kartim", false, false);
+        SessionStore.Change again = store.saveCard(id, "kartim", false, false);
+        SessionStore.Change renamed = store.saveCard(id, "maas karti", false, false);
+        RecordedCharge charged = store.charge(id).result();
+        SessionStore.Change afterCharge = store.saveCard(id, "maas karti", false, false);
+        clock.advance(Duration.ofHours(2));
+        SessionStore.Change unknown = store.saveCard("js_unknown", "x", false, false);
+
+        assertThat(List.of(first, again, renamed)).allSatisfy(change -> assertThat(change.accepted()).isTrue());
+        assertThat(again.session()).isEqualTo(first.session());
+        assertThat(charged.cardDesc()).isEqualTo("maas karti");
+        assertThat(afterCharge.refusal()).isEqualTo(Refusal.USED_SESSION);
+        assertThat(unknown.refusal()).isEqualTo(Refusal.NO_SESSION);
+    }
+
+    @Test
     void aSaveCardRacingAChargeEitherCountsOrGets17() throws Exception {
         SessionStore store = store(10_000);
         ExecutorService pool = Executors.newFixedThreadPool(2);
