@@ -133,6 +133,7 @@ public final class PaynetMockServer implements AutoCloseable {
      * @return a new builder; each call gives a fresh one
      */
     public static Builder builder() {
+        ClassPreload.startOnce(); // the classes of a start load on a second thread while the spec is read
         return new Builder();
     }
 

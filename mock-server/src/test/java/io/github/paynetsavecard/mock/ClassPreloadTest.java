@@ -1,0 +1,49 @@
+package io.github.paynetsavecard.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The build lists a first start's classes, and the list is loaded ahead without failing on what is not there. */
+class ClassPreloadTest {
+    @Test
+    void theBuildListsTheClassesOfAFirstStart() {
+        List<String> names = ClassPreload.names(getClass().getClassLoader());
+
+        assertThat(names).hasSizeGreaterThan(1000)
+                .contains("com.github.tomakehurst.wiremock.WireMockServer", "org.eclipse.jetty.server.Server",
+                        "io.github.paynetsavecard.mock.engine.MockEngine")
+                .allSatisfy(name -> assertThat(name).doesNotContain("/").doesNotStartWith("@").doesNotContain(" "));
+    }
+
+    @Test
+    void loadsWhatTheClassPathHasAndSkipsTheRest() {
+        List<String> asked = new ArrayList<>();
+        ClassLoader recording = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                asked.add(name);
+                return super.loadClass(name, resolve);
+            }
+        };
+
+        int loaded = ClassPreload.load(List.of("io.github.paynetsavecard.mock.SpecBreach", "no.such.Clazz",
+                "java.util.List"), recording);
+
+        assertThat(loaded).isEqualTo(2);
+        assertThat(asked).containsExactly("io.github.paynetsavecard.mock.SpecBreach", "no.such.Clazz",
+                "java.util.List");
+    }
+
+    @Test
+    void thePropertyTakesTrueOrFalseOnly() {
+        assertThat(ClassPreload.enabled(null)).isTrue();
+        assertThat(ClassPreload.enabled(" TRUE ")).isTrue();
+        assertThat(ClassPreload.enabled("false")).isFalse();
+        assertThatThrownBy(() -> ClassPreload.enabled("yes")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-Dpaynet.mock.preload must be true or false, but was 'yes'");
+    }
+}
