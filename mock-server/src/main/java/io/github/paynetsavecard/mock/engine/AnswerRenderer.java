@@ -50,10 +50,9 @@ final class AnswerRenderer {
                         List<Violation> requestViolations, Map<String, String> corsHeaders,
                         Map<String, JsonNode> fields) {
         Rendered rendered;
-        boolean patched = !fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
-                && example.value().isObject();
-        if (patched) {
-            rendered = renderPatched(operation, chosen, preferences, fields);
+        if (!fields.isEmpty() && chosen.body() instanceof BodyChoice.FromExample example
+                && example.value() instanceof ObjectNode object) {
+            rendered = renderPatched(operation, chosen, object, preferences, fields);
         } else if (chosen.body() instanceof BodyChoice.FromExample && !preferences.dynamic()) {
             rendered = renderedExample(operation, chosen, preferences);
         } else {
@@ -83,13 +82,15 @@ final class AnswerRenderer {
 
     /**
      * The example with {@code fields} in place. When the example renders clean and the replaced fields fit their
-     * schemas one by one ({@link ValidationSchemas#stillFits}), the example's headers and empty findings stand and
-     * only the body is written again; otherwise the patched answer is rendered and checked as a whole.
+     * schemas one by one ({@link ValidationSchemas#stillFits}, on the content the whole check would use), the
+     * example's headers and empty findings stand and only the body is written again; otherwise the patched answer is
+     * rendered and checked as a whole.
      */
-    private Rendered renderPatched(Operation operation, Selection.Chosen chosen, Preferences preferences,
-                                   Map<String, JsonNode> fields) {
-        ObjectNode body = ((ObjectNode) ((BodyChoice.FromExample) chosen.body()).value()).deepCopy();
+    private Rendered renderPatched(Operation operation, Selection.Chosen chosen, ObjectNode example,
+                                   Preferences preferences, Map<String, JsonNode> fields) {
+        ObjectNode body = example.deepCopy();
         fields.forEach((name, value) -> {
+            // A missing node removes the field: the example's value would be wrong, and there is none to give.
             if (value.isMissingNode()) {
                 body.remove(name);
             } else {
@@ -100,16 +101,17 @@ final class AnswerRenderer {
         if (preferences.dynamic()) {
             return renderFresh(operation, patched, preferences);
         }
-        Rendered example = renderedExample(operation, chosen, preferences);
-        Optional<Content> content = MediaType.contentFor(chosen.response().contents(),
-                chosen.mediaType().flatMap(MediaType::parse));
-        if (example.problem() != null || !example.violations().isEmpty() || content.isEmpty()
-                || !schemas.stillFits(content.get(), fields)) {
+        Rendered unpatched = renderedExample(operation, chosen, preferences);
+        if (unpatched.problem() != null || !unpatched.violations().isEmpty()) {
+            return renderFresh(operation, patched, preferences);
+        }
+        Optional<Content> content = ResponseValidator.bodyContent(operation, chosen.status(), unpatched.headers());
+        if (content.isEmpty() || !schemas.stillFits(content.get(), fields)) {
             return renderFresh(operation, patched, preferences);
         }
         Optional<byte[]> bytes = serialize(Optional.of(body), chosen.mediaType());
         return bytes.isEmpty() ? renderFresh(operation, patched, preferences)
-                : new Rendered(example.headers(), bytes.get(), List.of(), null);
+                : new Rendered(unpatched.headers(), bytes.get(), List.of(), null);
     }
 
     /** A rendered answer before CORS and request violations: its headers, body and own violations, or a problem. */

@@ -37,8 +37,7 @@ final class ResponseValidator {
         }
         ResponseDefinition response = declared.get();
         Map<String, List<String>> values = listValues(headers);
-        Optional<String> contentType = ParameterCheck.caseInsensitive(values).apply("content-type").stream()
-                .findFirst();
+        Optional<String> contentType = contentType(values);
         Optional<MediaType> mediaType = contentType.flatMap(MediaType::parse);
         List<Violation> violations = new ArrayList<>();
         if (!response.contents().isEmpty() && matching(response.contents(), mediaType).isEmpty()) {
@@ -53,6 +52,20 @@ final class ResponseValidator {
         }
         violations.addAll(ParameterCheck.check(response.headerCheck(), schemas, values, SIDE));
         return List.copyOf(violations);
+    }
+
+    /**
+     * The declared content whose schema the body of an answer with {@code status} and {@code headers} is checked
+     * against: the response {@link #declaredFor} that status, and its content for the {@code Content-Type} header
+     * (any case, the first), else its first. What {@link #validate} checks, for callers that check part of a body.
+     */
+    static Optional<Content> bodyContent(Operation operation, int status, Map<String, String> headers) {
+        return declaredFor(operation.responses(), status).flatMap(response -> MediaType.contentFor(
+                response.contents(), contentType(listValues(headers)).flatMap(MediaType::parse)));
+    }
+
+    private static Optional<String> contentType(Map<String, List<String>> headers) {
+        return ParameterCheck.caseInsensitive(headers).apply("content-type").stream().findFirst();
     }
 
     /** Prism's {@code findOperationResponse}: the exact code, else the narrowest {@code nXX} range, else default. */

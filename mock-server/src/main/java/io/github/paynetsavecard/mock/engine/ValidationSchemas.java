@@ -30,7 +30,8 @@ import java.util.Optional;
  *   <li>the parameters of one location form one object keyed by their lower-cased names, which is why Prism
  *       reports {@code ["path","petid"]} for {@code {petId}}.</li>
  * </ul>
- * Compiled once, when the engine is created, and read-only afterwards, so safe to share between threads. A schema
+ * Compiled once, when the engine is created, and read-only afterwards, so safe to share between threads; only the
+ * property schemas of {@link #stillFits} are compiled when first needed, into a concurrent map. A schema
  * the validator cannot compile is not checked, as in the index (and as Prism skips what AJV cannot compile).
  */
 final class ValidationSchemas {

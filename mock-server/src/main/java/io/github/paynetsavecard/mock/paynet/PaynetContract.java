@@ -128,6 +128,7 @@ final class PaynetContract {
         }
     }
 
+    /** Whether the spec has {@code operationId}, one of the three operations Paynet mode plays. */
     boolean has(String operationId) {
         return played.containsKey(operationId);
     }
@@ -160,10 +161,10 @@ final class PaynetContract {
         return answerAt(rejection.path(channel.flag()));
     }
 
-    /** The operation's {@code x-...} extension, or a missing node. */
+    /** The {@code x-...} extension of {@code operationId}, one of the three played; else a missing node. */
     JsonNode extension(String operationId, String name) {
-        Operation operation = played.get(operationId);
-        return operation == null ? MissingNode.getInstance() : operation.extension(name).orElse(MissingNode.getInstance());
+        return Optional.ofNullable(played.get(operationId)).flatMap(operation -> operation.extension(name))
+                .orElse(MissingNode.getInstance());
     }
 
     /** The JSON type the schema of a top-level field of the operation's 200 answer declares, e.g. "integer". */

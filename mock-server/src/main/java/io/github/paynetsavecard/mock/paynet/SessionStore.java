@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Paynet mode's memory: the sessions and what happens to them, safe under concurrent requests.
  *
- * <p>Every change of a session is one {@link ConcurrentHashMap#computeIfPresent} on its id, so two calls on the same
- * session are serialised and each sees the other's result: a session is charged once, whatever the interleaving.
+ * <p>Every change of a session is one {@link ConcurrentHashMap#computeIfPresent} on its id, so two changes of the
+ * same session are serialised and each sees the other's result: a session is charged once, whatever the
+ * interleaving. A call that would change nothing (a refusal, save_card again with the same description) is decided
+ * on a plain read instead, as if it ran at that read.
  * Creation and eviction share one lock; at most {@code maxSessions} sessions are kept, the oldest dropped first. A
  * session that expired more than one lifetime ago is dropped at the next creation.
  */

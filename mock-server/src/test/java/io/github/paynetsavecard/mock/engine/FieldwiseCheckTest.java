@@ -107,7 +107,7 @@ class FieldwiseCheckTest {
         assertThat(wholeCheckNeeded).as("patches left to the whole body's check").isGreaterThan(100);
     }
 
-    private static List<Map<String, JsonNode>> patches(ObjectNode example) {
+    static List<Map<String, JsonNode>> patches(ObjectNode example) {
         List<JsonNode> kinds = List.of(TextNode.valueOf("js_" + "x".repeat(40)), TextNode.valueOf(""),
                 TextNode.valueOf("x".repeat(600)), IntNode.valueOf(42), JsonNodeFactory.instance.numberNode(-1.5),
                 BooleanNode.TRUE, NullNode.getInstance(), JsonNodeFactory.instance.objectNode(),

@@ -149,6 +149,37 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSaveCardThatChangesNothingRacingAChargeEitherCountsOrGets17() throws Exception {
+        SessionStore store = store(10_000);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 300; round++) {
+                String id = store.create(1000, CardStorageFields.NONE).id();
+                store.saveCard(id, "kartim", false, false);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<SessionStore.Change> again = pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    return store.saveCard(id, "kartim", false, false);
+                });
+                Future<SessionStore.Charge> charge = pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    return store.charge(id);
+                });
+                SessionStore.Change saved = again.get(10, TimeUnit.SECONDS);
+                RecordedCharge result = charge.get(10, TimeUnit.SECONDS).result();
+
+                // Either way the charge stored the card; the repeated call is accepted only if it came first.
+                assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
+                assertThat(saved.accepted() || saved.refusal() == Refusal.USED_SESSION).as("round %d", round).isTrue();
+                assertThat(store.saveCard(id, "kartim", false, false).refusal()).as("round %d", round)
+                        .isEqualTo(Refusal.USED_SESSION);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void makesIdsInPaynetsFormThatNeverShowInFullInMessages() {
         SessionStore store = store(10);
         Session session = store.create(1000, CardStorageFields.NONE);
