@@ -6,6 +6,8 @@
 #
 #   bench/junit-start.sh [JVMS] [JAR]     # JAR: the standalone jar (default mock-server/target/paynet-mock-server.jar)
 #
+# JUNIT_JAVA_OPTS adds flags to each JVM, e.g. JUNIT_JAVA_OPTS=-Dpaynet.mock.preload=false (no classes loaded ahead).
+#
 # A harness rather than a timed unit test: a test's timing would fail on a busy CI machine. bench/run.sh runs it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,5 +21,6 @@ mkdir -p "$CLASSES"
 javac -d "$CLASSES" -cp "$JAR" bench/junit-start/StartInJvm.java
 for ((jvm = 1; jvm <= JVMS; jvm++)); do
   # Jetty's INFO lines through the jar's slf4j-simple are left out, as a test's logging configuration usually does.
-  java -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$JAR:$CLASSES" StartInJvm 5
+  # shellcheck disable=SC2086 # a list of flags
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=error ${JUNIT_JAVA_OPTS:-} -cp "$JAR:$CLASSES" StartInJvm 5
 done

@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * test JVM's first start waits less for the class loader. The names come from {@value #RESOURCE}, which the build
  * writes by starting the mock once with {@code -XX:DumpLoadedClassList} ({@code cli.FirstStart}). Classes are loaded,
  * not initialised: no static initialiser runs earlier than it would, and a name the class path lacks (another
- * version of a dependency) is skipped. Once per JVM, on a daemon thread; a start in a JVM with the launcher's AppCDS
- * archive finds most classes already mapped and the thread ends in a few milliseconds.
+ * version of a dependency) is skipped. Once per class loader of this class, on a daemon thread that ends when the
+ * list is done; with the launcher's AppCDS archive most of the classes are already mapped.
  *
- * <p>Why: without an archive (a test JVM), a first start loads about 2,300 classes from the class path, and loading
- * them was most of its 800-1,000 ms on 2 cores; with them loaded ahead, first starts took 631-894 ms against 770-1,067
- * (docs/bench.md, "classes loaded ahead").
+ * <p>Why: without an archive (a test JVM), a first start loads about 2,300 classes from the class path, most of its
+ * time on 2 cores. With them loaded ahead, bench/junit-start's first starts took 861-974 ms against 909-1,068 without
+ * (8 fresh JVMs each, alternating; docs/bench.md, "classes loaded ahead").
  */
 final class ClassPreload {
     /** The class list, one binary name per line with {@code /} separators, as the JVM writes it. */
@@ -43,6 +43,9 @@ final class ClassPreload {
             return;
         }
         ClassLoader loader = ClassPreload.class.getClassLoader();
+        if (loader.getResource(RESOURCE) == null) {
+            return;
+        }
         Thread thread = new Thread(() -> load(names(loader), loader), "paynet-mock-class-preload");
         thread.setDaemon(true);
         thread.start();
@@ -66,14 +69,15 @@ final class ClassPreload {
             try {
                 Class.forName(name, false, loader);
                 loaded++;
-            } catch (ClassNotFoundException | LinkageError notHere) {
-                // Not on this class path, or not loadable here: the start loads what it needs itself.
+            } catch (ClassNotFoundException | LinkageError | RuntimeException notHere) {
+                // Not on this class path, or not loadable here (a container's loader may refuse): the start loads
+                // what it needs itself.
             }
         }
         return loaded;
     }
 
-    /** The names in the list, dotted; empty when there is none. Comments and lambda proxies ({@code @}) are left out. */
+    /** The names in the list, dotted; empty when there is none. Comments and lambda proxies ({@code @}) are skipped. */
     static List<String> names(ClassLoader loader) {
         List<String> names = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {

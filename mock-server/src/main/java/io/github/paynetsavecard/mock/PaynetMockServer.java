@@ -128,9 +128,12 @@ public final class PaynetMockServer implements AutoCloseable {
     }
 
     /**
-     * A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on.
+     * A builder with the defaults: bundled spec, Paynet mode, host 127.0.0.1, a free port, CORS on. The first call
+     * starts a daemon thread that loads the classes of a start ahead, while the spec is read (off with
+     * {@code -Dpaynet.mock.preload=false}).
      *
      * @return a new builder; each call gives a fresh one
+     * @throws IllegalArgumentException when {@code -Dpaynet.mock.preload} is set to anything but true or false
      */
     public static Builder builder() {
         ClassPreload.startOnce(); // the classes of a start load on a second thread while the spec is read
