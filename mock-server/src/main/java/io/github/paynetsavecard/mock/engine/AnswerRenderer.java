@@ -105,19 +105,24 @@ final class AnswerRenderer {
         if (unpatched.problem() != null || !unpatched.violations().isEmpty()) {
             return renderFresh(operation, patched, preferences);
         }
-        Optional<Content> content = ResponseValidator.bodyContent(operation, chosen.status(), unpatched.headers());
+        Optional<Content> content = unpatched.checkedContent();
         if (content.isEmpty() || !schemas.stillFits(content.get(), fields)) {
             return renderFresh(operation, patched, preferences);
         }
         Optional<byte[]> bytes = serialize(Optional.of(body), chosen.mediaType());
         return bytes.isEmpty() ? renderFresh(operation, patched, preferences)
-                : new Rendered(unpatched.headers(), bytes.get(), List.of(), null);
+                : new Rendered(unpatched.headers(), bytes.get(), List.of(), content, null);
     }
 
-    /** A rendered answer before CORS and request violations: its headers, body and own violations, or a problem. */
-    private record Rendered(Map<String, String> headers, byte[] body, List<Violation> violations, Problem problem) {
+    /**
+     * A rendered answer before CORS and request violations: its headers, body and own violations, or a problem; and
+     * the content its body was checked against ({@link ResponseValidator#bodyContent}), kept with a cached example
+     * for the answers patched from it.
+     */
+    private record Rendered(Map<String, String> headers, byte[] body, List<Violation> violations,
+                            Optional<Content> checkedContent, Problem problem) {
         static Rendered failed(Problem problem) {
-            return new Rendered(Map.of(), new byte[0], List.of(), problem);
+            return new Rendered(Map.of(), new byte[0], List.of(), Optional.empty(), problem);
         }
     }
 
@@ -172,7 +177,8 @@ final class AnswerRenderer {
                     "Cannot serialise complex objects as text"));
         }
         List<Violation> violations = ResponseValidator.validate(operation, chosen.status(), headers, body, schemas);
-        return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations, null);
+        return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations,
+                ResponseValidator.bodyContent(operation, chosen.status(), headers), null);
     }
 
     private Optional<JsonNode> bodyOf(BodyChoice choice, Preferences preferences) {
