@@ -88,15 +88,7 @@ final class AnswerRenderer {
      */
     private Rendered renderPatched(Operation operation, Selection.Chosen chosen, ObjectNode example,
                                    Preferences preferences, Map<String, JsonNode> fields) {
-        ObjectNode body = example.deepCopy();
-        fields.forEach((name, value) -> {
-            // A missing node removes the field: the example's value would be wrong, and there is none to give.
-            if (value.isMissingNode()) {
-                body.remove(name);
-            } else {
-                body.set(name, value);
-            }
-        });
+        ObjectNode body = patched(example, fields);
         Selection.Chosen patched = chosen.withBody(new BodyChoice.FromExample(body));
         if (preferences.dynamic()) {
             return renderFresh(operation, patched, preferences);
@@ -112,6 +104,20 @@ final class AnswerRenderer {
         Optional<byte[]> bytes = serialize(Optional.of(body), chosen.mediaType());
         return bytes.isEmpty() ? renderFresh(operation, patched, preferences)
                 : new Rendered(unpatched.headers(), bytes.get(), List.of(), content, null);
+    }
+
+    /** A copy of {@code example} with {@code fields} in place. */
+    static ObjectNode patched(ObjectNode example, Map<String, JsonNode> fields) {
+        ObjectNode body = example.deepCopy();
+        fields.forEach((name, value) -> {
+            // A missing node removes the field: the example's value would be wrong, and there is none to give.
+            if (value.isMissingNode()) {
+                body.remove(name);
+            } else {
+                body.set(name, value);
+            }
+        });
+        return body;
     }
 
     /**

@@ -116,7 +116,7 @@ class PatchedAnswerTest {
                             MockResponse patched = renderer.render(operation, chosen(status, response, content,
                                     value), Preferences.NONE, List.of(), Map.of(), patch);
                             MockResponse whole = renderer.render(operation, chosen(status, response, content,
-                                    applied((ObjectNode) value, patch)), Preferences.NONE, List.of(), Map.of(),
+                                    AnswerRenderer.patched((ObjectNode) value, patch)), Preferences.NONE, List.of(), Map.of(),
                                     Map.of());
                             String what = operation.id() + " " + response.code() + " " + content.mediaType() + " "
                                     + example.key() + " with " + patch;
@@ -135,17 +135,5 @@ class PatchedAnswerTest {
     private static Selection.Chosen chosen(int status, ResponseDefinition response, Content content, JsonNode body) {
         return new Selection.Chosen(status, response, Optional.of(content.mediaType()),
                 new BodyChoice.FromExample(body));
-    }
-
-    private static ObjectNode applied(ObjectNode example, Map<String, JsonNode> patch) {
-        ObjectNode body = example.deepCopy();
-        patch.forEach((name, value) -> {
-            if (value.isMissingNode()) {
-                body.remove(name);
-            } else {
-                body.set(name, value);
-            }
-        });
-        return body;
     }
 }

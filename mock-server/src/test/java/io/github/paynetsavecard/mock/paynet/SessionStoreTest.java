@@ -119,10 +119,44 @@ class SessionStoreTest {
     @Test
     void aSaveCardRacingAChargeEitherCountsOrGets17() throws Exception {
         SessionStore store = store(10_000);
+        raceSaveCardAgainstCharge(store, false, (round, saved, result) -> {
+            if (saved.accepted()) {
+                // save_card came first: the charge saw the description.
+                assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
+            } else {
+                assertThat(saved.refusal()).as("round %d", round).isEqualTo(Refusal.USED_SESSION);
+                assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.NOT_REQUESTED);
+            }
+        });
+    }
+
+    @Test
+    void aSaveCardThatChangesNothingRacingAChargeEitherCountsOrGets17() throws Exception {
+        SessionStore store = store(10_000);
+        raceSaveCardAgainstCharge(store, true, (round, saved, result) -> {
+            // Either way the charge stored the card; the repeated call is accepted only if it came first.
+            assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
+            assertThat(saved.accepted() || saved.refusal() == Refusal.USED_SESSION).as("round %d", round).isTrue();
+        });
+    }
+
+    private interface RaceCheck {
+        void check(int round, SessionStore.Change saved, RecordedCharge result);
+    }
+
+    /**
+     * 300 rounds of save_card ("kartim") and charge started together on a new session, described beforehand when
+     * {@code described}; after each, save_card is refused as used.
+     */
+    private static void raceSaveCardAgainstCharge(SessionStore store, boolean described, RaceCheck check)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 300; round++) {
                 String id = store.create(1000, CardStorageFields.NONE).id();
+                if (described) {
+                    store.saveCard(id, "kartim", false, false);
+                }
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<SessionStore.Change> save = pool.submit(() -> {
                     start.await(5, TimeUnit.SECONDS);
@@ -132,45 +166,7 @@ class SessionStoreTest {
                     start.await(5, TimeUnit.SECONDS);
                     return store.charge(id);
                 });
-                SessionStore.Change saved = save.get(10, TimeUnit.SECONDS);
-                RecordedCharge result = charge.get(10, TimeUnit.SECONDS).result();
-
-                if (saved.accepted()) {
-                    // save_card came first: the charge saw the description.
-                    assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
-                } else {
-                    assertThat(saved.refusal()).as("round %d", round).isEqualTo(Refusal.USED_SESSION);
-                    assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.NOT_REQUESTED);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
-    void aSaveCardThatChangesNothingRacingAChargeEitherCountsOrGets17() throws Exception {
-        SessionStore store = store(10_000);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 300; round++) {
-                String id = store.create(1000, CardStorageFields.NONE).id();
-                store.saveCard(id, "kartim", false, false);
-                CyclicBarrier start = new CyclicBarrier(2);
-                Future<SessionStore.Change> again = pool.submit(() -> {
-                    start.await(5, TimeUnit.SECONDS);
-                    return store.saveCard(id, "kartim", false, false);
-                });
-                Future<SessionStore.Charge> charge = pool.submit(() -> {
-                    start.await(5, TimeUnit.SECONDS);
-                    return store.charge(id);
-                });
-                SessionStore.Change saved = again.get(10, TimeUnit.SECONDS);
-                RecordedCharge result = charge.get(10, TimeUnit.SECONDS).result();
-
-                // Either way the charge stored the card; the repeated call is accepted only if it came first.
-                assertThat(result.save()).as("round %d", round).isEqualTo(RecordedCharge.CardSave.SAVED);
-                assertThat(saved.accepted() || saved.refusal() == Refusal.USED_SESSION).as("round %d", round).isTrue();
+                check.check(round, save.get(10, TimeUnit.SECONDS), charge.get(10, TimeUnit.SECONDS).result());
                 assertThat(store.saveCard(id, "kartim", false, false).refusal()).as("round %d", round)
                         .isEqualTo(Refusal.USED_SESSION);
             }
