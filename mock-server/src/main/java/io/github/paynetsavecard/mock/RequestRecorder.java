@@ -101,9 +101,10 @@ final class RequestRecorder implements RequestJournal {
     @Override
     public void observe(MockRequest request, boolean specAnswer, int status, Function<String, String> header, byte[] body) {
         if (limit > 0) {
-            List<String> violations = specAnswer && !mockOnly(request) ? SpecBreach.violations(status, header, body)
+            boolean mockOnly = MockHttpServer.isMockOnly(request.path());
+            List<String> violations = specAnswer && !mockOnly ? SpecBreach.violations(status, header, body)
                     : List.of();
-            record(received(request, status, violations));
+            record(received(request, mockOnly, status, violations));
         }
         log(request, status);
     }
@@ -112,20 +113,16 @@ final class RequestRecorder implements RequestJournal {
     @Override
     public void observeFault(MockRequest request, int status) {
         if (limit > 0) {
-            record(received(request, 0, List.of()));
+            record(received(request, MockHttpServer.isMockOnly(request.path()), 0, List.of()));
         }
         log(request, status);
     }
 
-    private ReceivedRequest received(MockRequest request, int status, List<String> violations) {
+    private ReceivedRequest received(MockRequest request, boolean mockOnly, int status, List<String> violations) {
         return new ReceivedRequest(request.method(), request.path(), request.query(), request.headers(),
                 request.body(), redaction,
-                mockOnly(request) ? Optional.empty() : operationIds.apply(request.method(), request.path()),
+                mockOnly ? Optional.empty() : operationIds.apply(request.method(), request.path()),
                 status, violations);
-    }
-
-    private static boolean mockOnly(MockRequest request) {
-        return request.path().startsWith(MockHttpServer.MOCK_ONLY_PREFIX);
     }
 
     private void log(MockRequest request, int status) {

@@ -47,7 +47,7 @@ final class IncomingRequest {
     }
 
     /** The one place both views become a request: an absent path is {@code /}, an absent query or body empty. */
-    private static MockRequest of(String method, String path, String query, SortedMap<String, List<String>> headers,
+    static MockRequest of(String method, String path, String query, SortedMap<String, List<String>> headers,
                                   byte[] body) {
         return new MockRequest(method, path == null || path.isEmpty() ? "/" : path,
                 parseQuery(query == null ? "" : query), frozen(headers), body == null ? new byte[0] : body);

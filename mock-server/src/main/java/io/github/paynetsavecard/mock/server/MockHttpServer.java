@@ -35,6 +35,17 @@ public final class MockHttpServer {
     /** The mock's own paths (the contract, Paynet mode's page and state) start with this; Paynet's never do. */
     public static final String MOCK_ONLY_PREFIX = "/__paynet/";
 
+    /**
+     * Whether {@code path} is one of the mock's own: under {@value #MOCK_ONLY_PREFIX}, or the prefix without its slash
+     * (Paynet mode lists its endpoints there).
+     *
+     * @param path a request path without the query
+     * @return true for a mock-only path
+     */
+    public static boolean isMockOnly(String path) {
+        return path.startsWith(MOCK_ONLY_PREFIX) || path.equals("/__paynet");
+    }
+
     /** The id of the catch-all stub whose answers come from the spec (the same in every server: stubs are per server). */
     static final UUID SPEC_STUB_ID = UUID.fromString("5bec0a25-5a7e-4c0d-9a11-0f5a9e7c0de5");
     private static final String SPEC_STUB_NAME = "answer from the spec";
@@ -61,11 +72,8 @@ public final class MockHttpServer {
     public MockHttpServer(String host, int port, int maxRequestBodyBytes, int maxRequestHeaderBytes,
                           OpenApiDocument spec, String modeName, MockEngine engine,
                           Function<MockRequest, Optional<MockResponse>> mockOnly, RequestJournal journal) {
-        Objects.requireNonNull(mockOnly, "mockOnly == null");
-        ContractEndpoints contract = new ContractEndpoints(spec, modeName);
-        // The contract's pages in both modes; Paynet mode's own endpoints after them.
-        SpecAnswer answers = new SpecAnswer(Objects.requireNonNull(engine, "engine == null"),
-                request -> contract.answer(request).or(() -> mockOnly.apply(request)));
+        SpecAnswer answers = answers(spec, modeName, Objects.requireNonNull(engine, "engine == null"),
+                Objects.requireNonNull(mockOnly, "mockOnly == null"));
         RequestLimits limits = new RequestLimits(maxRequestBodyBytes, maxRequestHeaderBytes);
         this.shortcut = new SpecShortcut(answers, Objects.requireNonNull(journal, "journal == null"));
         WireMockConfiguration options = options(host, port, limits, shortcut, answers);
@@ -81,6 +89,16 @@ public final class MockHttpServer {
                 .withName(SPEC_STUB_NAME)
                 .willReturn(aResponse().withTransformers(SpecAnswer.NAME)));
         shortcut.openWhile(() -> !server.hasRequestListeners() && onlySpecAnswers());
+    }
+
+    /**
+     * The answers to requests without a stub: the contract's pages in both modes, then {@code mockOnly}'s, then the
+     * engine's. The server and the request-handling fuzz test wire them here alike.
+     */
+    static SpecAnswer answers(OpenApiDocument spec, String modeName, MockEngine engine,
+                              Function<MockRequest, Optional<MockResponse>> mockOnly) {
+        ContractEndpoints contract = new ContractEndpoints(spec, modeName);
+        return new SpecAnswer(engine, request -> contract.answer(request).or(() -> mockOnly.apply(request)));
     }
 
     private static WireMockConfiguration options(String host, int port, RequestLimits limits, SpecShortcut shortcut,

@@ -85,7 +85,7 @@ final class SpecAnswer implements ResponseTransformerV2 {
 
     /** The answer to a request without a fault: a mock-only endpoint's, or the engine's. */
     MockResponse answer(MockRequest request) {
-        if (request.path().startsWith(MockHttpServer.MOCK_ONLY_PREFIX)) {
+        if (MockHttpServer.isMockOnly(request.path())) {
             Optional<MockResponse> page = mockOnly.apply(request);
             if (page.isPresent()) {
                 return page.get();

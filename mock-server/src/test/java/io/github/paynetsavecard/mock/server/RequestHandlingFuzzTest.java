@@ -22,11 +22,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes the mock's request handling in both modes, in-process and wired as {@link PaynetMockServer} wires it: in
- * Paynet mode the {@code /__paynet/} endpoints answer first, then the engine with Paynet mode's rule; in Prism mode
- * the engine alone. Method, path, query, headers and body bytes all come from the input.
+ * Fuzzes the mock's request handling in both modes, in-process and wired as {@link PaynetMockServer} wires it
+ * ({@link MockHttpServer#answers}): the contract's pages, in Paynet mode its {@code /__paynet/} endpoints, then the
+ * engine (with Paynet mode's rule in Paynet mode). Requests are read as the server reads them
+ * ({@code IncomingRequest}). Method, path, query, headers and body bytes all come from the input.
  *
  * <p>A finding: an exception out of the handling (the engine documents that it never throws), a 5xx other than a
  * 5xx the spec declares and the request asked for with {@code Prefer} or {@code __code}, or an input slower than the
@@ -58,6 +59,11 @@ class RequestHandlingFuzzTest {
             Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC)));
     private static final MockEngine PAYNET_ENGINE = MockEngine.create(INDEX,
             EngineOptions.defaults().withCors(true).withRequestRules(List.of(PAYNET.requestRule())));
+    /** Wired as the server wires them: the contract's pages, Paynet mode's own endpoints, then the engine. */
+    private static final SpecAnswer PAYNET_ANSWERS = MockHttpServer.answers(SPEC, "paynet", PAYNET_ENGINE,
+            PAYNET::answerMockOnly);
+    private static final SpecAnswer PRISM_ANSWERS = MockHttpServer.answers(SPEC, "prism", PRISM,
+            request -> Optional.empty());
     private static final byte[] SEPARATOR = "\n%%\n".getBytes(StandardCharsets.ISO_8859_1);
     private static final int MAX_REQUESTS_PER_INPUT = 8;
 
@@ -109,9 +115,7 @@ class RequestHandlingFuzzTest {
             int end = indexOf(input, SEPARATOR, start);
             byte[] part = Arrays.copyOfRange(input, start, end < 0 ? input.length : end);
             MockRequest request = request(part, session);
-            MockResponse response = paynet
-                    ? PAYNET.answerMockOnly(request).orElseGet(() -> PAYNET_ENGINE.handle(request))
-                    : PRISM.handle(request);
+            MockResponse response = (paynet ? PAYNET_ANSWERS : PRISM_ANSWERS).answer(request);
             assertNoServerError(request, response);
             answers.add(response);
             if (end < 0) {
@@ -151,7 +155,7 @@ class RequestHandlingFuzzTest {
         int queryStart = target.indexOf('?');
         String path = queryStart < 0 ? target : target.substring(0, queryStart);
         String query = queryStart < 0 ? "" : target.substring(queryStart + 1);
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        SortedMap<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon <= 0) {
@@ -160,9 +164,7 @@ class RequestHandlingFuzzTest {
             headers.computeIfAbsent(lines[i].substring(0, colon).trim(), name -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
-        headers.replaceAll((name, values) -> List.copyOf(values));
-        return new MockRequest(method.isEmpty() ? "GET" : method, path.isEmpty() ? "/" : path,
-                IncomingRequest.parseQuery(query), Collections.unmodifiableMap(headers), body);
+        return IncomingRequest.of(method.isEmpty() ? "GET" : method, path, query, headers, body);
     }
 
     private static Set<Integer> declaredServerErrors(OpenApiDocument spec) {
