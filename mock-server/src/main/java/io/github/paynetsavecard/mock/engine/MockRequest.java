@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
  * One HTTP request as the engine sees it: no sockets, no server, just values. {@link #toString()} follows the
@@ -58,20 +57,7 @@ public record MockRequest(String method, String path, Map<String, List<String>> 
      */
     public List<String> headerValues(String name) {
         List<String> exact = headers.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        if (headers instanceof SortedMap<String, List<String>> sorted
-                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
-            // The server's own maps compare names ignoring case already: the lookup above found any spelling.
-            return List.of();
-        }
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (header.getKey() != null && header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
-                return header.getValue();
-            }
-        }
-        return List.of();
+        return exact != null ? exact : ParameterCheck.valuesIgnoringCase(headers, name);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -59,14 +60,26 @@ final class ParameterCheck {
 
     /** The values of a map whose keys are compared case-insensitively (headers, and in Prism also query and path). */
     static Function<String, List<String>> caseInsensitive(Map<String, List<String>> values) {
-        return name -> {
-            for (Map.Entry<String, List<String>> entry : values.entrySet()) {
-                if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
-                    return entry.getValue();
-                }
+        return name -> valuesIgnoringCase(values, name);
+    }
+
+    /**
+     * The values of the first key of {@code values} equal to {@code name} ignoring case; empty when there is none. A
+     * sorted map in {@link String#CASE_INSENSITIVE_ORDER} (the server's headers) holds one such key at most and is
+     * asked directly; any other map is scanned.
+     */
+    static List<String> valuesIgnoringCase(Map<String, List<String>> values, String name) {
+        if (values instanceof SortedMap<String, List<String>> sorted
+                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            List<String> found = sorted.get(name);
+            return found == null ? List.of() : found;
+        }
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && entry.getValue() != null) {
+                return entry.getValue();
             }
-            return List.of();
-        };
+        }
+        return List.of();
     }
 
     // Prism looks a deprecated parameter up by its name as written, case-sensitively (header names arrive in
