@@ -75,6 +75,8 @@ final class AnswerRenderer {
         Rendered rendered = renderedExamples.get(key);
         if (rendered == null) {
             rendered = renderFresh(operation, chosen, preferences);
+            rendered = rendered.checkedAgainst(ResponseValidator.bodyContent(operation, chosen.status(),
+                    rendered.headers()));
             renderedExamples.putIfAbsent(key, rendered);
         }
         return rendered;
@@ -89,21 +91,16 @@ final class AnswerRenderer {
     private Rendered renderPatched(Operation operation, Selection.Chosen chosen, ObjectNode example,
                                    Preferences preferences, Map<String, JsonNode> fields) {
         ObjectNode body = patched(example, fields);
-        Selection.Chosen patched = chosen.withBody(new BodyChoice.FromExample(body));
-        if (preferences.dynamic()) {
-            return renderFresh(operation, patched, preferences);
+        if (!preferences.dynamic()) {
+            Rendered unpatched = renderedExample(operation, chosen, preferences);
+            if (unpatched.problem() == null && unpatched.violations().isEmpty()
+                    && unpatched.checkedContent().filter(content -> schemas.stillFits(content, fields)).isPresent()) {
+                // The example, an object too, was written in this media type: so is the patched body.
+                return new Rendered(unpatched.headers(), serialize(Optional.of(body), chosen.mediaType()).orElseThrow(),
+                        List.of(), Optional.empty(), null);
+            }
         }
-        Rendered unpatched = renderedExample(operation, chosen, preferences);
-        if (unpatched.problem() != null || !unpatched.violations().isEmpty()) {
-            return renderFresh(operation, patched, preferences);
-        }
-        Optional<Content> content = unpatched.checkedContent();
-        if (content.isEmpty() || !schemas.stillFits(content.get(), fields)) {
-            return renderFresh(operation, patched, preferences);
-        }
-        Optional<byte[]> bytes = serialize(Optional.of(body), chosen.mediaType());
-        return bytes.isEmpty() ? renderFresh(operation, patched, preferences)
-                : new Rendered(unpatched.headers(), bytes.get(), List.of(), content, null);
+        return renderFresh(operation, chosen.withBody(new BodyChoice.FromExample(body)), preferences);
     }
 
     /** A copy of {@code example} with {@code fields} in place. */
@@ -121,14 +118,18 @@ final class AnswerRenderer {
     }
 
     /**
-     * A rendered answer before CORS and request violations: its headers, body and own violations, or a problem; and
-     * the content its body was checked against ({@link ResponseValidator#bodyContent}), kept with a cached example
-     * for the answers patched from it.
+     * A rendered answer before CORS and request violations: its headers, body and own violations, or a problem; and,
+     * for a cached example, the content its body was checked against ({@link ResponseValidator#bodyContent}), which
+     * the answers patched from it are checked against too.
      */
     private record Rendered(Map<String, String> headers, byte[] body, List<Violation> violations,
                             Optional<Content> checkedContent, Problem problem) {
         static Rendered failed(Problem problem) {
             return new Rendered(Map.of(), new byte[0], List.of(), Optional.empty(), problem);
+        }
+
+        Rendered checkedAgainst(Optional<Content> content) {
+            return new Rendered(headers, body, violations, content, problem);
         }
     }
 
@@ -183,8 +184,7 @@ final class AnswerRenderer {
                     "Cannot serialise complex objects as text"));
         }
         List<Violation> violations = ResponseValidator.validate(operation, chosen.status(), headers, body, schemas);
-        return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations,
-                ResponseValidator.bodyContent(operation, chosen.status(), headers), null);
+        return new Rendered(Collections.unmodifiableMap(headers), bytes.get(), violations, Optional.empty(), null);
     }
 
     private Optional<JsonNode> bodyOf(BodyChoice choice, Preferences preferences) {

@@ -40,7 +40,8 @@ final class ValidationSchemas {
     private final SchemaValidator validator;
     private final Map<Content, Optional<CompiledSchema>> bodies = new IdentityHashMap<>();
     private final Map<ParameterGroup, Optional<CompiledSchema>> parameters = new IdentityHashMap<>();
-    private final Map<Content, Optional<FieldwiseCheck>> fieldwise = new IdentityHashMap<>();
+    /** The response contents whose schema is a plain object schema, with their field checks. */
+    private final Map<Content, FieldwiseCheck> fieldwise = new IdentityHashMap<>();
 
     ValidationSchemas(SpecIndex index) {
         this.validator = SchemaValidator.of(index.document());
@@ -55,7 +56,8 @@ final class ValidationSchemas {
                     if (!bodies.containsKey(content)) {
                         Optional<JsonNode> schema = validated(content, "writeOnly");
                         bodies.put(content, schema.flatMap(this::compile));
-                        fieldwise.put(content, schema.flatMap(json -> FieldwiseCheck.of(json, validator)));
+                        schema.flatMap(json -> FieldwiseCheck.of(json, this::compile))
+                                .ifPresent(check -> fieldwise.put(content, check));
                     }
                 }
                 parameters.computeIfAbsent(response.headerCheck(), this::compileGroup);
@@ -82,8 +84,8 @@ final class ValidationSchemas {
         if (body(content).isEmpty()) {
             return true; // the body is not validated at all
         }
-        Optional<FieldwiseCheck> check = fieldwise.get(content);
-        return check != null && check.isPresent() && check.get().fits(fields);
+        FieldwiseCheck check = fieldwise.get(content);
+        return check != null && check.fits(fields);
     }
 
     private Optional<CompiledSchema> body(Content content, String stripped) {
