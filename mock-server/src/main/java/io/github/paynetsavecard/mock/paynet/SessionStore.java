@@ -215,13 +215,14 @@ final class SessionStore {
         if (read == null) {
             return new Change(Refusal.NO_SESSION, null);
         }
-        Change unchanged = decide(read, step);
-        if (unchanged.session().equals(read)) {
-            return unchanged;
+        Change decided = decide(read, step);
+        if (decided.session().equals(read)) {
+            return decided;
         }
         Change[] outcome = new Change[1];
         sessions.computeIfPresent(id, (key, session) -> {
-            outcome[0] = decide(session, step);
+            // The decision on the read stands while the session is still the one read.
+            outcome[0] = session == read ? decided : decide(session, step);
             return outcome[0].session();
         });
         return outcome[0] == null ? new Change(Refusal.NO_SESSION, null) : outcome[0];

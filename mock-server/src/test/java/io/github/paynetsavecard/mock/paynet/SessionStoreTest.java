@@ -106,13 +106,18 @@ class SessionStoreTest {
         SessionStore.Change renamed = store.saveCard(id, "maas karti", false, false);
         RecordedCharge charged = store.charge(id).result();
         SessionStore.Change afterCharge = store.saveCard(id, "maas karti", false, false);
-        clock.advance(Duration.ofHours(2));
+        String other = store.create(1000, CardStorageFields.NONE).id();
+        store.saveCard(other, "kartim", false, false);
+        clock.advance(Duration.ofMinutes(31));
+        SessionStore.Change expired = store.saveCard(other, "kartim", false, false);
         SessionStore.Change unknown = store.saveCard("js_unknown", "x", false, false);
 
         assertThat(List.of(first, again, renamed)).allSatisfy(change -> assertThat(change.accepted()).isTrue());
         assertThat(again.session()).isEqualTo(first.session());
         assertThat(charged.cardDesc()).isEqualTo("maas karti");
         assertThat(afterCharge.refusal()).isEqualTo(Refusal.USED_SESSION);
+        assertThat(expired.refusal()).as("the same description on an expired session").isEqualTo(
+                Refusal.EXPIRED_SESSION);
         assertThat(unknown.refusal()).isEqualTo(Refusal.NO_SESSION);
     }
 
